@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+// permcheck — explains why a Microsoft API call returned 401/403 and the least privilege that fixes it.
+// No package dependencies: Foundation and the standard library only.
+import PackageDescription
+
+let package = Package(
+    name: "permcheck",
+    products: [
+        .executable(name: "permcheck", targets: ["permcheck"]),
+        .library(name: "PermcheckCore", targets: ["PermcheckCore"]),
+    ],
+    targets: [
+        .target(name: "PermcheckCore"),
+        .executableTarget(name: "permcheck", dependencies: ["PermcheckCore"]),
+        .testTarget(name: "PermcheckCoreTests", dependencies: ["PermcheckCore"]),
+        .testTarget(name: "PermcheckCLITests", dependencies: ["PermcheckCore"]),
+    ]
+)

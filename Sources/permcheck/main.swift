@@ -1,0 +1,2 @@
+import PermcheckCore
+print(Permcheck.version)
