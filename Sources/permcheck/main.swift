@@ -1,2 +1,13 @@
+import Foundation
 import PermcheckCore
-print(Permcheck.version)
+
+// The only place that prints errors and exits. Commands return an exit code or throw a PermcheckError.
+let console = Console.standard()
+let code: Int32
+do {
+    code = try CLI.run(Array(CommandLine.arguments.dropFirst()), console: console)
+} catch {
+    console.err("error: \(error.message)\n")
+    code = error.exitCode
+}
+exit(code)

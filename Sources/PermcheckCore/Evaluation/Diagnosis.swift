@@ -1,0 +1,122 @@
+import Foundation
+
+/// The request as far as permcheck knows it: headers given with `--header`/`--request-file`, and the target URL.
+public struct RequestContext: Sendable, Equatable {
+    /// Method, when known.
+    public var method: String?
+    /// Target URL, when known.
+    public var url: String?
+    /// Headers; `nil` when the user gave none (header requirements are then unknown).
+    public var headers: [(name: String, value: String)]?
+
+    /// No request details.
+    public init(method: String? = nil, url: String? = nil, headers: [(name: String, value: String)]? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+    }
+
+    /// The value of a header (case-insensitive name).
+    public func header(_ name: String) -> String? {
+        headers?.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public static func == (lhs: RequestContext, rhs: RequestContext) -> Bool {
+        lhs.method == rhs.method && lhs.url == rhs.url
+            && lhs.headers?.map { "\($0.name): \($0.value)" } == rhs.headers?.map { "\($0.name): \($0.value)" }
+    }
+}
+
+/// Everything an evaluation reads. The caller supplies the time: evaluation never reads the clock.
+public struct EvaluationInput: Sendable, Equatable {
+    /// The decoded token.
+    public var token: AccessToken
+    /// Evidence from exports.
+    public var evidence: Evidence
+    /// The request.
+    public var request: RequestContext
+    /// The time to evaluate lifetime and propagation at (`--at`, default now).
+    public var at: Date
+    /// The status the user saw (`--status`, `--response`), if any.
+    public var observedStatus: Int?
+    /// The cloud of the target endpoint, from the request host or `--cloud`.
+    public var targetCloud: Cloud?
+
+    /// Creates an input.
+    public init(token: AccessToken, evidence: Evidence = Evidence(), request: RequestContext = RequestContext(),
+                at: Date, observedStatus: Int? = nil, targetCloud: Cloud? = nil) {
+        self.token = token
+        self.evidence = evidence
+        self.request = request
+        self.at = at
+        self.observedStatus = observedStatus
+        self.targetCloud = targetCloud
+    }
+}
+
+/// A hint that does not come from a failed requirement: a reported cause for an observed status, a stale token, a note.
+public struct Hint: Sendable, Equatable {
+    /// Stable id, e.g. a note id or `stale-token`.
+    public let id: String
+    /// The text.
+    public let text: String
+    /// URLs.
+    public let sources: [String]
+    /// How sure.
+    public let confidence: Confidence
+}
+
+/// The result of checking one token against one API rule. Pure data; renderers turn it into text, JSON or Markdown.
+public struct Diagnosis: Sendable, Equatable {
+    /// The API's id and title.
+    public let apiID: String
+    public let apiTitle: String
+    /// Allowed, denied or indeterminate.
+    public let verdict: Verdict
+    /// The status the call is predicted to get: that of the first unmet requirement in check order; `nil` if none.
+    public let predictedStatus: Int?
+    /// The status the user saw, if given.
+    public let observedStatus: Int?
+    /// The token (never its text).
+    public let token: AccessToken
+    /// One finding per applicable requirement, in check order (findings explaining the observed status first).
+    public let findings: [Finding]
+    /// Fixes for unmet requirements, least-privileged first, without duplicates.
+    public let fixes: [String]
+    /// Hints: reported causes, stale-token warnings, notes.
+    public let hints: [Hint]
+    /// The evaluation time.
+    public let evaluatedAt: Date
+    /// The target case and collection, if any.
+    public let caseName: String?
+    public let collectionName: String?
+
+    /// Creates a diagnosis (the evaluator is the usual source).
+    public init(apiID: String, apiTitle: String, verdict: Verdict, predictedStatus: Int?, observedStatus: Int?,
+                token: AccessToken, findings: [Finding], fixes: [String], hints: [Hint], evaluatedAt: Date,
+                caseName: String?, collectionName: String?) {
+        self.apiID = apiID
+        self.apiTitle = apiTitle
+        self.verdict = verdict
+        self.predictedStatus = predictedStatus
+        self.observedStatus = observedStatus
+        self.token = token
+        self.findings = findings
+        self.fixes = fixes
+        self.hints = hints
+        self.evaluatedAt = evaluatedAt
+        self.caseName = caseName
+        self.collectionName = collectionName
+    }
+
+    /// The requirement ids that decided the verdict: unmet ones when denied, unknown ones when indeterminate,
+    /// all met ones when allowed.
+    public var reasons: [String] {
+        let outcome: Outcome = switch verdict {
+        case .denied: .unmet
+        case .indeterminate: .unknown
+        case .allowed: .met
+        }
+        return findings.filter { $0.outcome == outcome }.map(\.requirementID)
+    }
+}

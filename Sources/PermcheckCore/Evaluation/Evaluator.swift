@@ -1,0 +1,75 @@
+import Foundation
+
+/// The pure core: (rule, token, evidence, request, time) → `Diagnosis`. No I/O, no clock, never throws;
+/// every requirement is evaluated (no early exit) so the diagnosis lists everything that is wrong at once.
+public enum Evaluator {
+    /// Evaluates one API rule.
+    public static func evaluate(_ rule: APIRule, _ input: EvaluationInput) -> Diagnosis {
+        let kind = input.token.principal.kind
+        let checker = RequirementChecker(input: input)
+        var findings: [Finding] = []
+        for requirement in rule.requirements where requirement.applies(to: kind) {
+            let result = checker.check(requirement.check)
+            findings.append(Finding(
+                requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,
+                status: requirement.status, message: result.message,
+                fix: result.outcome == .met ? nil : requirement.fix.text(for: kind),
+                collect: result.collect,
+                hint: [result.hint, result.outcome == .met ? nil : requirement.hint].compactMap { $0 }.first,
+                sources: requirement.sources, confidence: requirement.confidence))
+        }
+
+        let unmet = findings.filter { $0.outcome == .unmet }
+        let unknown = findings.filter { $0.outcome == .unknown }
+        let verdict: Verdict
+        switch (unmet.isEmpty, unknown.isEmpty) {
+        case (false, _):
+            // any unmet requirement → deny, whatever else is unknown
+            verdict = .denied
+        case (true, false):
+            // nothing unmet but something undecidable → indeterminate, never allowed by default
+            verdict = .indeterminate
+        case (true, true):
+            // every applicable requirement met → allow
+            verdict = .allowed
+        }
+        // The service checks requirements in rule order, so the first unmet one decides the status.
+        let predictedStatus = unmet.first?.status
+
+        var ordered = findings
+        if let observed = input.observedStatus {
+            // Findings that explain what the user saw come first; order is otherwise kept.
+            let explaining = ordered.filter { $0.outcome == .unmet && $0.status == observed }
+            ordered = explaining + ordered.filter { !($0.outcome == .unmet && $0.status == observed) }
+        }
+        var fixes: [String] = []
+        for finding in ordered where finding.outcome == .unmet {
+            if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
+        }
+
+        return Diagnosis(
+            apiID: rule.id, apiTitle: rule.title, verdict: verdict, predictedStatus: predictedStatus,
+            observedStatus: input.observedStatus, token: input.token, findings: ordered, fixes: fixes,
+            hints: hints(rule, input, unmet: unmet), evaluatedAt: input.at,
+            caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
+    }
+
+    /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.
+    static func hints(_ rule: APIRule, _ input: EvaluationInput, unmet: [Finding]) -> [Hint] {
+        var hints: [Hint] = []
+        if let observed = input.observedStatus, !unmet.contains(where: { $0.status == observed }) {
+            let causes = rule.notes.filter { $0.status == observed }
+            let lead = unmet.isEmpty
+                ? "All modelled requirements are met; a \(observed) here points to a cause permcheck cannot see in the token or evidence"
+                : "No unmet requirement predicts the \(observed) you saw; other causes"
+            hints.append(Hint(id: "observed-\(observed)", text: lead + (causes.isEmpty ? "." : ":"), sources: [], confidence: .inferred))
+            hints += causes.map { Hint(id: $0.id, text: $0.text, sources: $0.sources, confidence: $0.confidence) }
+        }
+        hints += StaleTokenCheck.hints(rule, input)
+        if !unmet.isEmpty || input.observedStatus != nil {
+            // General notes (no status) matter whenever the call fails, e.g. a tenant setting that changes the rules.
+            hints += rule.notes.filter { $0.status == nil }.map { Hint(id: $0.id, text: $0.text, sources: $0.sources, confidence: $0.confidence) }
+        }
+        return hints
+    }
+}

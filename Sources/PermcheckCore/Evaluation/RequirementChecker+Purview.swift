@@ -1,0 +1,72 @@
+/// Evidence checks for Purview data-plane collection roles, with inheritance down the collection tree.
+extension RequirementChecker {
+    /// The collection role key without the built-in prefix, e.g. `data-curator`.
+    static func roleKey(_ text: String) -> String {
+        let lower = text.lowercased()
+        let prefix = "purviewmetadatarole_builtin_"
+        return lower.hasPrefix(prefix) ? String(lower.dropFirst(prefix.count)) : lower
+    }
+
+    func collectionRole(_ roles: [String]) -> CheckResult {
+        let wanted = roles.map(Self.roleKey)
+        let wantedText = roles.joined(separator: " or ")
+        guard let access = input.evidence.purview else {
+            return CheckResult(outcome: .unknown, message: "Collection role assignments were not given; the call needs \(wantedText).",
+                               collect: EvidenceSource.purviewPolicies.command(caseName: nil))
+        }
+        guard let target = input.evidence.collectionName else {
+            return CheckResult(outcome: .unknown, message: "The target collection was not given; the call needs \(wantedText) on it.",
+                               collect: "Pass --collection <name> (the collection's generated name or friendly name).")
+        }
+        let targetKey = access.collectionKey(for: target) ?? target.lowercased()
+        let chain = access.inheritanceChain(from: targetKey)
+        for (depth, link) in chain.enumerated() {
+            for assignment in access.assignments where assignment.collection.lowercased() == link.collection
+                && wanted.contains(Self.roleKey(assignment.role)) && principal.holds(assignment) {
+                // Collection admins always inherit; other roles stop at a collection that restricts inheritance.
+                if depth > 0 && link.blockedForRolesOtherThanAdmin && Self.roleKey(assignment.role) != "collection-administrator" { continue }
+                let via = depth == 0 ? "on collection '\(target)'" : "on parent collection '\(link.collection)', inherited by '\(target)'"
+                return CheckResult(outcome: .met, message: "\(who) holds \(Self.roleKey(assignment.role)) \(via).")
+            }
+        }
+        if access.collections[targetKey] == nil && !access.collections.isEmpty {
+            return CheckResult(outcome: .unknown, message: "Collection '\(target)' is not in the exported collection list.",
+                               collect: EvidenceSource.collections.command(caseName: nil))
+        }
+        let groupsNote = principal.groupIDs.isEmpty && access.assignments.contains { !$0.groupIDs.isEmpty }
+            ? " Some assignments go to groups and the token has no 'groups' claim; membership through them was not checked." : ""
+        return CheckResult(outcome: groupsNote.isEmpty ? .unmet : .unknown,
+                           message: "\(who) holds no \(wantedText) on collection '\(target)' or on a parent it inherits from.\(groupsNote)",
+                           collect: groupsNote.isEmpty ? nil : "Use a token with a 'groups' claim, or list the principal's groups (Get-MgUserMemberOf).")
+    }
+}
+
+extension PurviewAccess {
+    /// One step up the collection tree; `blockedForRolesOtherThanAdmin` when a child below it restricts inheritance.
+    struct ChainLink {
+        let collection: String
+        let blockedForRolesOtherThanAdmin: Bool
+    }
+
+    /// The key of a collection given by name or friendly name.
+    func collectionKey(for text: String) -> String? {
+        let lower = text.lowercased()
+        if collections[lower] != nil { return lower }
+        return collections.first { $0.value.friendlyName?.lowercased() == lower }?.key
+    }
+
+    /// The target collection and its ancestors, marking those whose non-admin roles no longer reach the target.
+    func inheritanceChain(from target: String) -> [ChainLink] {
+        var chain = [ChainLink(collection: target, blockedForRolesOtherThanAdmin: false)]
+        var blocked = collections[target]?.restrictsInheritance ?? false
+        var current = collections[target]
+        var seen: Set<String> = [target]
+        while let parent = current?.parentName?.lowercased(), !seen.contains(parent) {
+            seen.insert(parent)
+            chain.append(ChainLink(collection: parent, blockedForRolesOtherThanAdmin: blocked))
+            current = collections[parent]
+            if current?.restrictsInheritance == true { blocked = true }
+        }
+        return chain
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// The result of one check before it becomes a `Finding`.
+struct CheckResult {
+    let outcome: Outcome
+    let message: String
+    var hint: String? = nil
+    var collect: String? = nil
+}
+
+/// Evaluates each requirement kind against one input. Token checks live here; evidence checks in extensions.
+struct RequirementChecker {
+    let input: EvaluationInput
+    var claims: Claims { input.token.claims }
+    var principal: Principal { input.token.principal }
+
+    func check(_ check: RequirementCheck) -> CheckResult {
+        switch check {
+        case .audience(let anyOf): audience(anyOf)
+        case .scope(let anyOf): permission(claims.scopes, anyOf, claim: "scp", noun: "delegated scope")
+        case .appRole(let anyOf): permission(claims.roles, anyOf, claim: "roles", noun: "application permission")
+        case .identity(let allowed, let personal): identity(allowed, personalAccounts: personal)
+        case .directoryRole(let roles): directoryRole(roles)
+        case .caseMembership(let admitsAdmins): caseMembership(admitsCaseAdmins: admitsAdmins)
+        case .purviewRole(let roles): purviewRole(roles)
+        case .caseAdmin: caseAdmin()
+        case .collectionRole(let roles): collectionRole(roles)
+        case .header(let name, let value): header(name, value)
+        case .tokenLifetime: lifetime()
+        case .cloud(let available): cloud(available)
+        }
+    }
+
+    static func normalisedAudience(_ text: String) -> String {
+        var lower = text.lowercased()
+        while lower.hasSuffix("/") { lower.removeLast() }
+        return lower
+    }
+
+    func audience(_ anyOf: [String]) -> CheckResult {
+        let wanted = anyOf.map(Self.normalisedAudience)
+        guard let audience = claims.audience else {
+            return CheckResult(outcome: .unmet, message: "The token has no 'aud' claim; the API needs \(KnownIDs.describeAudience(anyOf[0])).")
+        }
+        if wanted.contains(Self.normalisedAudience(audience)) {
+            return CheckResult(outcome: .met, message: "The token's audience is \(KnownIDs.describeAudience(audience)).")
+        }
+        return CheckResult(outcome: .unmet, message: "The token is for \(KnownIDs.describeAudience(audience)), but this API accepts only tokens for \(KnownIDs.describeAudience(anyOf[0])).")
+    }
+
+    func permission(_ granted: [String]?, _ anyOf: [String], claim: String, noun: String) -> CheckResult {
+        let list = anyOf.joined(separator: ", ")
+        guard let granted else {
+            return CheckResult(outcome: .unmet, message: "The token has no '\(claim)' claim; it needs the \(noun) \(anyOf.count == 1 ? list : "one of " + list).")
+        }
+        if let hit = anyOf.first(where: { want in granted.contains { $0.caseInsensitiveCompare(want) == .orderedSame } }) {
+            return CheckResult(outcome: .met, message: "'\(claim)' includes \(hit).")
+        }
+        let shown = granted.isEmpty ? "nothing" : granted.sorted().joined(separator: " ")
+        return CheckResult(outcome: .unmet, message: "'\(claim)' has \(shown), but not \(anyOf.count == 1 ? list : "any of " + list) (least privileged first).")
+    }
+
+    func identity(_ allowed: [PrincipalKind], personalAccounts: Bool) -> CheckResult {
+        let names = allowed.map { $0 == .user ? "delegated (user)" : "application (app-only)" }.joined(separator: " or ")
+        if principal.isPersonalAccount && !personalAccounts {
+            return CheckResult(outcome: .unmet, message: "The caller is a personal Microsoft account (tenant \(Claims.personalAccountTenantID)); this API supports work or school accounts only.")
+        }
+        switch principal.kind {
+        case .unknown:
+            return CheckResult(outcome: .unknown, message: "Cannot tell whether the token is delegated or app-only (\(principal.kindBasis)); the API accepts \(names) calls.")
+        case let kind where allowed.contains(kind):
+            return CheckResult(outcome: .met, message: "The call is \(kind == .user ? "delegated (user)" : "app-only") (\(principal.kindBasis)), which this API supports.")
+        case let kind:
+            return CheckResult(outcome: .unmet, message: "The call is \(kind == .user ? "delegated (user)" : "app-only") (\(principal.kindBasis)), but this API supports only \(names) calls.")
+        }
+    }
+
+    func directoryRole(_ roles: [DirectoryRoleRef]) -> CheckResult {
+        let names = roles.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+        guard let wids = claims.directoryRoleIDs else {
+            return CheckResult(outcome: .unknown,
+                               message: "The token has no 'wids' claim, so permcheck cannot see the user's directory roles; the API needs \(names).",
+                               hint: "Apps receive 'wids' only when their manifest's groupMembershipClaims includes directory roles.",
+                               collect: "Check the user's roles: Get-MgUserMemberOf -UserId <user> | Where-Object { $_.'@odata.type' -eq '#microsoft.graph.directoryRole' }, or Entra admin center → Users → Assigned roles.")
+        }
+        if let role = roles.first(where: { role in wids.contains { $0.caseInsensitiveCompare(role.id) == .orderedSame } }) {
+            return CheckResult(outcome: .met, message: "'wids' includes \(role.name).")
+        }
+        let held = wids.map { KnownIDs.directoryRoleName($0) ?? $0 }.joined(separator: ", ")
+        return CheckResult(outcome: .unmet, message: "'wids' has \(held.isEmpty ? "no roles" : held), but not \(names).")
+    }
+
+    func header(_ name: String, _ value: String?) -> CheckResult {
+        let expected = value.map { "'\(name): \($0)'" } ?? "'\(name)'"
+        guard input.request.headers != nil else {
+            return CheckResult(outcome: .unknown, message: "No request headers were given; the call needs the header \(expected).",
+                               collect: "Pass the headers your client sends: --header '\(name): \(value ?? "…")' (or --request-file with the raw request).")
+        }
+        guard let actual = input.request.header(name) else {
+            return CheckResult(outcome: .unmet, message: "The request does not send the header \(expected).")
+        }
+        if let value, actual.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(value) != .orderedSame {
+            return CheckResult(outcome: .unmet, message: "The request sends '\(name): \(actual)', but the API needs \(expected).")
+        }
+        return CheckResult(outcome: .met, message: "The request sends \(expected).")
+    }
+
+    func lifetime() -> CheckResult {
+        let at = input.at
+        if let notBefore = claims.notBefore, at < notBefore {
+            return CheckResult(outcome: .unmet, message: "The token is not valid before \(ISO8601.format(notBefore)) (\(Duration.describe(notBefore.timeIntervalSince(at))) after \(ISO8601.format(at))); check the client's clock.")
+        }
+        guard let expiry = claims.expiresAt else {
+            return CheckResult(outcome: .unmet, message: "The token has no 'exp' claim; Entra access tokens always carry one.")
+        }
+        if at >= expiry {
+            return CheckResult(outcome: .unmet, message: "The token expired at \(ISO8601.format(expiry)), \(Duration.describe(at.timeIntervalSince(expiry))) before \(ISO8601.format(at)).")
+        }
+        return CheckResult(outcome: .met, message: "The token is valid until \(ISO8601.format(expiry)) (\(Duration.describe(expiry.timeIntervalSince(at))) left at \(ISO8601.format(at))).")
+    }
+
+    func cloud(_ available: [Cloud]) -> CheckResult {
+        let list = available.map(\.displayName).joined(separator: ", ")
+        let detection = input.token.cloud
+        if let target = input.targetCloud, let tokenCloud = detection.cloud, !tokenCloud.sharesTokens(with: target) {
+            return CheckResult(outcome: .unmet, message: "The token was issued in \(tokenCloud.displayName) (\(detection.basis)) but the request goes to a \(target.displayName) endpoint; tokens are not interchangeable between clouds.")
+        }
+        if let target = input.targetCloud, !available.contains(target) {
+            return CheckResult(outcome: .unmet, message: "The target endpoint is in \(target.displayName), where this API is not offered (available: \(list)).")
+        }
+        guard let tokenCloud = detection.cloud else {
+            return CheckResult(outcome: .unknown, message: "Cannot tell the token's cloud (\(detection.basis)); the API is available in \(list).",
+                               collect: "Pass --cloud global|gcc|gcc-high|dod|china.")
+        }
+        guard available.contains(tokenCloud) else {
+            return CheckResult(outcome: .unmet, message: "The token is from \(tokenCloud.displayName) (\(detection.basis)), where this API is not offered (available: \(list)).")
+        }
+        return CheckResult(outcome: .met, message: "The token is from \(tokenCloud.displayName) (\(detection.basis)), where the API is available.")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Phrases shared by the text and Markdown renderers, so both say the same thing the same way.
+enum DiagnosisSummary {
+    static func verdictWord(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .allowed: "ALLOWED"
+        case .denied: "DENIED"
+        case .indeterminate: "INDETERMINATE"
+        }
+    }
+
+    static func headline(_ diagnosis: Diagnosis) -> String {
+        var parts = [verdictWord(diagnosis.verdict)]
+        switch diagnosis.verdict {
+        case .denied: parts.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")")
+        case .indeterminate: parts.append("evidence missing")
+        case .allowed: parts.append("no modelled requirement fails")
+        }
+        if let observed = diagnosis.observedStatus { parts.append("observed HTTP \(observed)") }
+        parts.append(diagnosis.apiID)
+        return parts.joined(separator: " · ")
+    }
+
+    static func caller(_ diagnosis: Diagnosis) -> String {
+        let principal = diagnosis.token.principal
+        let kind: String = switch principal.kind {
+        case .user: "user"
+        case .application: principal.isManagedIdentity ? "managed identity" : "application"
+        case .unknown: "unknown caller"
+        }
+        var text = "\(kind) \(principal.bestIdentifier ?? "(no id)")"
+        if principal.kind == .user, let app = principal.appID {
+            text += " via app " + (KnownIDs.shared.application(app).map { "\($0.name) (\(app))" } ?? app)
+        }
+        if let caseName = diagnosis.caseName { text += " · case '\(caseName)'" }
+        if let collection = diagnosis.collectionName { text += " · collection '\(collection)'" }
+        return text
+    }
+
+    static func token(_ diagnosis: Diagnosis) -> String {
+        let token = diagnosis.token
+        var parts = [token.fingerprint]
+        if let audience = token.claims.audience { parts.append("for " + KnownIDs.describeAudience(audience)) }
+        parts.append(token.cloud.cloud?.displayName ?? "cloud unknown")
+        if let version = token.version { parts.append("v\(version)") }
+        if let expiry = token.claims.expiresAt { parts.append("expires \(ISO8601.format(expiry))") }
+        parts.append("signature not verified")
+        return parts.joined(separator: " · ")
+    }
+
+    static func mark(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .met: "✓"
+        case .unmet: "✗"
+        case .unknown: "?"
+        }
+    }
+
+    /// Sources cited by findings that are not met, and by hints, in order of first appearance.
+    static func sources(_ diagnosis: Diagnosis) -> [String] {
+        var seen: [String] = []
+        let cited = diagnosis.findings.filter { $0.outcome != .met }.flatMap(\.sources) + diagnosis.hints.flatMap(\.sources)
+        for source in cited where !seen.contains(source) { seen.append(source) }
+        return seen
+    }
+
+    static func confidenceTag(_ confidence: Confidence) -> String {
+        confidence == .documented ? "" : " [\(confidence.label)]"
+    }
+}

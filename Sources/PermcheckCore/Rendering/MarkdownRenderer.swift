@@ -1,0 +1,62 @@
+/// Renders a ticket-ready Markdown report: verdict, requirement table, numbered fixes, missing evidence, sources.
+public struct MarkdownRenderer: DiagnosisRenderer {
+    public var format: OutputFormat { .markdown }
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Escapes table-breaking characters.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    public func render(_ diagnosis: Diagnosis) -> String {
+        var lines: [String] = []
+        lines.append("## permcheck: \(DiagnosisSummary.headline(diagnosis))")
+        lines.append("")
+        lines.append("**\(diagnosis.apiTitle)**")
+        lines.append("")
+        lines.append("- Caller: \(DiagnosisSummary.caller(diagnosis))")
+        lines.append("- Token: \(DiagnosisSummary.token(diagnosis))")
+        lines.append("")
+        lines.append("| | Requirement | Fails with | Finding | Confidence |")
+        lines.append("|---|---|---|---|---|")
+        for finding in diagnosis.findings {
+            let word = switch finding.outcome {
+            case .met: "✓ met"
+            case .unmet: "✗ unmet"
+            case .unknown: "? unknown"
+            }
+            lines.append("| \(word) | `\(finding.requirementID)` | \(finding.status) | \(Self.cell(finding.message)) | \(finding.confidence.label) |")
+        }
+        if !diagnosis.fixes.isEmpty {
+            lines.append("")
+            lines.append("### Fix (least privilege first)")
+            lines.append("")
+            for (index, fix) in diagnosis.fixes.enumerated() { lines.append("\(index + 1). \(fix)") }
+        }
+        let missing = diagnosis.findings.filter { $0.outcome == .unknown }
+        if !missing.isEmpty {
+            lines.append("")
+            lines.append("### Evidence still missing")
+            lines.append("")
+            for finding in missing { lines.append("- `\(finding.requirementID)`: \(finding.collect ?? finding.message)") }
+        }
+        if !diagnosis.hints.isEmpty {
+            lines.append("")
+            lines.append("### Notes")
+            lines.append("")
+            for hint in diagnosis.hints { lines.append("- \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
+        }
+        let sources = DiagnosisSummary.sources(diagnosis)
+        if !sources.isEmpty {
+            lines.append("")
+            lines.append("### Sources")
+            lines.append("")
+            for source in sources { lines.append("- <\(source)>") }
+        }
+        lines.append("")
+        lines.append("_Decoded offline by permcheck; the token's signature was not verified and the token itself is not included._")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Replaces personal data in rendered output with stable placeholders (`user-1`, `id-2`, `tenant-1`, `ip-1`, `name-1`):
+/// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay.
+public struct Redactor: Sendable {
+    private let replacements: [(String, String)]
+
+    /// Collects the values to redact from the token and the evidence.
+    public init(diagnosis: Diagnosis, evidence: Evidence) {
+        self.init(claimsList: [diagnosis.token.claims], evidence: evidence)
+    }
+
+    /// Collects values from several tokens (e.g. `compare`) and the evidence.
+    public init(claimsList: [Claims], evidence: Evidence) {
+        var map = ReplacementMap()
+        for claims in claimsList {
+            map.add(claims.tenantID, kind: "tenant")
+            map.add(claims.username, kind: "user")
+            map.add(claims.email, kind: "user")
+            map.add(claims.raw["upn"]?.stringValue, kind: "user")
+            map.add(claims.raw["unique_name"]?.stringValue, kind: "user")
+            map.add(claims.raw["preferred_username"]?.stringValue, kind: "user")
+            map.add(claims.displayName, kind: "name")
+            map.add(claims.raw["given_name"]?.stringValue, kind: "name")
+            map.add(claims.raw["family_name"]?.stringValue, kind: "name")
+            map.add(claims.objectID, kind: "id")
+            map.add(claims.subject, kind: "id")
+            map.add(claims.ipAddress, kind: "ip")
+            for group in claims.groups ?? [] { map.add(group, kind: "id") }
+        }
+        var entries = (evidence.caseMembers?.members ?? []) + (evidence.caseAdmins ?? [])
+        entries += (evidence.roleGroups ?? []).flatMap(\.members)
+        for entry in entries {
+            map.add(entry.windowsLiveID, kind: "user")
+            map.add(entry.primarySmtpAddress, kind: "user")
+            map.add(entry.objectID, kind: "id")
+            if !entry.isRoleGroup {
+                map.add(entry.displayName, kind: "name")
+                map.add(entry.name, kind: "name")
+                map.add(entry.alias, kind: "name")
+            }
+        }
+        for assignment in evidence.purview?.assignments ?? [] {
+            for id in assignment.principalIDs + assignment.groupIDs { map.add(id, kind: "id") }
+        }
+        replacements = map.ordered
+    }
+
+    /// The output with every collected value, and any remaining e-mail address, GUID or IPv4 address, replaced.
+    public func redact(_ text: String) -> String {
+        var result = text
+        for (value, placeholder) in replacements { result = result.replacingOccurrences(of: value, with: placeholder) }
+        var map = ReplacementMap(startingAfter: replacements)
+        result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
+        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { guid in
+            KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
+        }
+        result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
+        return result
+    }
+
+    private static func sweep(_ text: String, pattern: String, kind: String, map: inout ReplacementMap, keep: (String) -> Bool = { _ in false }) -> String {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+        let ns = text as NSString
+        var result = ""
+        var last = 0
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let value = ns.substring(with: match.range)
+            if keep(value) || value.hasPrefix(kind + "-") { continue }
+            result += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+            result += map.placeholder(for: value, kind: kind)
+            last = match.range.location + match.range.length
+        }
+        return result + ns.substring(from: last)
+    }
+}
+
+/// Value → placeholder, numbered per kind in order of first appearance.
+struct ReplacementMap {
+    private var placeholders: [String: String] = [:]
+    private var order: [String] = []
+    private var counters: [String: Int] = [:]
+
+    init() {}
+
+    init(startingAfter existing: [(String, String)]) {
+        for (value, placeholder) in existing {
+            placeholders[value.lowercased()] = placeholder
+            let parts = placeholder.split(separator: "-")
+            if let kind = parts.first, let number = parts.last.flatMap({ Int($0) }) {
+                counters[String(kind)] = max(counters[String(kind)] ?? 0, number)
+            }
+        }
+    }
+
+    mutating func placeholder(for value: String, kind: String) -> String {
+        let key = value.lowercased()
+        if let existing = placeholders[key] { return existing }
+        let number = (counters[kind] ?? 0) + 1
+        counters[kind] = number
+        let placeholder = "\(kind)-\(number)"
+        placeholders[key] = placeholder
+        order.append(value)
+        return placeholder
+    }
+
+    mutating func add(_ value: String?, kind: String) {
+        guard let value, value.count >= 3 else { return }
+        _ = placeholder(for: value, kind: kind)
+    }
+
+    /// Longest values first, so a UPN is replaced before its local part.
+    var ordered: [(String, String)] {
+        order.map { ($0, placeholders[$0.lowercased()]!) }.sorted { $0.0.count > $1.0.count }
+    }
+}

@@ -1,0 +1,78 @@
+/// `permcheck apis` and `permcheck explain`: the rule table as text.
+public enum RuleReport {
+    /// One line per API: id, aliases, title; filtered by family and a case-insensitive substring.
+    public static func list(_ rules: [APIRule], family: String?, grep: String?) -> String {
+        let selected = rules.filter { rule in
+            (family.map { rule.family.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                && (grep.map { text in ([rule.id, rule.title, rule.summary] + rule.aliases + rule.requests.flatMap(\.urlTemplates)).contains { $0.localizedCaseInsensitiveContains(text) } } ?? true)
+        }
+        let width = selected.map(\.id.count).max() ?? 0
+        return selected.map { rule in
+            let aliases = rule.aliases.isEmpty ? "" : " (alias: \(rule.aliases.joined(separator: ", ")))"
+            return "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.title)\(aliases)"
+        }.joined(separator: "\n") + (selected.isEmpty ? "" : "\n")
+    }
+
+    /// The minimal grants that satisfy an API for a principal kind: for each applicable requirement, its least-privileged option.
+    public static func leastPrivilege(_ rule: APIRule, for kind: PrincipalKind) -> [String] {
+        rule.requirements.filter { $0.applies(to: kind) && kind != .unknown }.compactMap { requirement in
+            switch requirement.check {
+            case .audience(let anyOf): "a token for \(KnownIDs.describeAudience(anyOf[0]))"
+            case .scope(let anyOf): "delegated scope \(anyOf[0])"
+            case .appRole(let anyOf): "application permission \(anyOf[0]) (admin-consented)"
+            case .directoryRole(let roles): "directory role \(roles[0].name)"
+            case .caseMembership(let admins): "case membership" + (admins ? " (or eDiscovery Administrator)" : "")
+            case .purviewRole(let roles): "Purview role \(roles[0]) through a role group"
+            case .caseAdmin: "eDiscovery Administrator"
+            case .collectionRole(let roles): "collection role \(roles[0]) on the target collection or a parent it inherits from"
+            case .header(let name, let value): "header '\(name)\(value.map { ": " + $0 } ?? "")'"
+            case .tokenLifetime, .identity, .cloud: nil
+            }
+        }
+    }
+
+    /// Every requirement with its failure status, fix, confidence and sources, then the least-privilege sets and notes.
+    public static func explain(_ rule: APIRule) -> String {
+        var lines = ["\(rule.id) — \(rule.title)"]
+        if !rule.aliases.isEmpty { lines.append("aliases: \(rule.aliases.joined(separator: ", "))") }
+        if !rule.summary.isEmpty { lines.append(rule.summary) }
+        for request in rule.requests {
+            for url in request.urlTemplates { lines.append("request: \(request.method) \(url)") }
+        }
+        if let success = rule.success { lines.append("success: \(success)") }
+        lines.append("")
+        lines.append("Requirements, in the order the service checks them:")
+        for (index, requirement) in rule.requirements.enumerated() {
+            let scope = requirement.appliesTo.isEmpty ? "" : " (\(requirement.appliesTo.map(\.rawValue).joined(separator: ", ")) only)"
+            lines.append("  \(index + 1). \(requirement.id) [\(requirement.check.kind)]\(scope) — fails with \(requirement.status) — \(requirement.confidence.label)")
+            lines.append("     \(requirement.description)")
+            if requirement.fix.forUser == requirement.fix.forApplication {
+                lines.append("     fix: \(requirement.fix.forUser)")
+            } else {
+                lines.append("     fix (user): \(requirement.fix.forUser)")
+                lines.append("     fix (app):  \(requirement.fix.forApplication)")
+            }
+            if let hint = requirement.hint { lines.append("     note: \(hint)") }
+            for source in requirement.sources { lines.append("     source: \(source)") }
+        }
+        lines.append("")
+        lines.append("Least privilege:")
+        for kind in [PrincipalKind.user, .application] where rule.requirements.contains(where: { req in
+            if case .identity(let allowed, _) = req.check { return allowed.contains(kind) }
+            return false
+        }) || !rule.requirements.contains(where: { if case .identity = $0.check { return true } else { return false } }) {
+            let grants = leastPrivilege(rule, for: kind)
+            lines.append("  \(kind == .user ? "user (delegated)" : "app (app-only)"): \(grants.joined(separator: " + "))")
+        }
+        if !rule.notes.isEmpty {
+            lines.append("")
+            lines.append("Notes:")
+            for note in rule.notes {
+                let when = note.status.map { " (explains an observed \($0))" } ?? ""
+                lines.append("  - \(note.text)\(when) [\(note.confidence.label)]")
+                for source in note.sources { lines.append("    source: \(source)") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

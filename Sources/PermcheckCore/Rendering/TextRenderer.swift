@@ -1,0 +1,65 @@
+/// Renders a diagnosis for a terminal: verdict first, then each requirement with a mark, then fixes.
+public struct TextRenderer: DiagnosisRenderer {
+    /// Whether to use ANSI colours (only on a terminal, never with NO_COLOR; the CLI decides).
+    public let color: Bool
+
+    public var format: OutputFormat { .text }
+
+    /// Creates a renderer.
+    public init(color: Bool = false) { self.color = color }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    public func render(_ diagnosis: Diagnosis) -> String {
+        var lines: [String] = []
+        let verdictColor = switch diagnosis.verdict {
+        case .allowed: "32;1"
+        case .denied: "31;1"
+        case .indeterminate: "33;1"
+        }
+        lines.append(paint(DiagnosisSummary.headline(diagnosis), verdictColor))
+        lines.append(diagnosis.apiTitle)
+        lines.append("caller: " + DiagnosisSummary.caller(diagnosis))
+        lines.append("token:  " + DiagnosisSummary.token(diagnosis))
+        lines.append("")
+        lines.append("Requirements, in the order the service checks them:")
+        let width = diagnosis.findings.map(\.requirementID.count).max() ?? 0
+        for finding in diagnosis.findings {
+            let mark = switch finding.outcome {
+            case .met: paint("✓", "32")
+            case .unmet: paint("✗", "31")
+            case .unknown: paint("?", "33")
+            }
+            let status = finding.outcome == .met ? "   " : String(finding.status)
+            let id = finding.requirementID.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  \(mark) \(id)  \(status)  \(finding.message)\(DiagnosisSummary.confidenceTag(finding.confidence))")
+            if let hint = finding.hint { lines.append("      note: \(hint)") }
+            if finding.outcome == .unknown, let collect = finding.collect { lines.append("      collect: \(collect)") }
+        }
+        if !diagnosis.fixes.isEmpty {
+            lines.append("")
+            lines.append("Fixes, least privilege first:")
+            for (index, fix) in diagnosis.fixes.enumerated() { lines.append("  \(index + 1). \(fix)") }
+        }
+        let missing = diagnosis.findings.filter { $0.outcome == .unknown }
+        if !missing.isEmpty {
+            lines.append("")
+            lines.append("Evidence still missing (verdict is indeterminate until it is given):")
+            for finding in missing { lines.append("  - \(finding.requirementID): \(finding.collect ?? finding.message)") }
+        }
+        if !diagnosis.hints.isEmpty {
+            lines.append("")
+            lines.append("Notes:")
+            for hint in diagnosis.hints { lines.append("  - \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
+        }
+        let sources = DiagnosisSummary.sources(diagnosis)
+        if !sources.isEmpty {
+            lines.append("")
+            lines.append("Sources:")
+            for source in sources { lines.append("  \(source)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

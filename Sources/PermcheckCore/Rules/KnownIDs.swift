@@ -1,0 +1,66 @@
+/// Human names for well-known application ids, directory role template ids and claims, read from the embedded
+/// `rules/data/known-ids.json`. Used for display only, never to decide a verdict.
+public struct KnownIDs: Sendable {
+    /// A first-party application and the App ID URIs that stand for it in `aud`.
+    public struct Application: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let uris: [String]
+    }
+
+    /// Applications by lower-cased id.
+    public let applications: [String: Application]
+    /// Directory role names by lower-cased template id.
+    public let directoryRoles: [String: String]
+    /// One-line claim meanings by claim name.
+    public let claimMeanings: [String: String]
+
+    /// The embedded table, parsed once.
+    public static let shared: KnownIDs = {
+        guard let file = EmbeddedRules.dataFiles.first(where: { $0.path.hasSuffix("known-ids.json") }),
+              let value = try? JSONParser.parse(file.content) else { return KnownIDs(applications: [:], directoryRoles: [:], claimMeanings: [:]) }
+        return KnownIDs(value)
+    }()
+
+    init(applications: [String: Application], directoryRoles: [String: String], claimMeanings: [String: String]) {
+        self.applications = applications
+        self.directoryRoles = directoryRoles
+        self.claimMeanings = claimMeanings
+    }
+
+    init(_ value: JSONValue) {
+        var applications: [String: Application] = [:]
+        for item in value["applications"]?.arrayValue ?? [] {
+            guard let id = item["id"]?.stringValue, let name = item["name"]?.stringValue else { continue }
+            let uris = item["uris"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            applications[id.lowercased()] = Application(id: id, name: name, uris: uris)
+        }
+        var roles: [String: String] = [:]
+        for item in value["directoryRoles"]?.arrayValue ?? [] {
+            if let id = item["id"]?.stringValue, let name = item["name"]?.stringValue { roles[id.lowercased()] = name }
+        }
+        var claims: [String: String] = [:]
+        for (key, meaning) in value["claims"]?.objectValue ?? [:] {
+            if let text = meaning.stringValue { claims[key] = text }
+        }
+        self.init(applications: applications, directoryRoles: roles, claimMeanings: claims)
+    }
+
+    /// The application an id or App ID URI stands for.
+    public func application(_ idOrURI: String) -> Application? {
+        let key = RequirementChecker.normalisedAudience(idOrURI)
+        if let app = applications[key] { return app }
+        return applications.values.first { app in app.uris.contains { RequirementChecker.normalisedAudience($0) == key } }
+    }
+
+    /// "Microsoft Graph (https://graph.microsoft.com)" or the bare value when unknown.
+    public static func describeAudience(_ value: String) -> String {
+        guard let app = shared.application(value) else { return "'\(value)'" }
+        return "\(app.name) ('\(value)')"
+    }
+
+    /// The name of a directory role template id.
+    public static func directoryRoleName(_ id: String) -> String? {
+        shared.directoryRoles[id.lowercased()]
+    }
+}

@@ -1,0 +1,117 @@
+/// How sure permcheck's sources are of a fact.
+public enum Confidence: String, Sendable, Equatable, CaseIterable {
+    /// Read in Microsoft documentation.
+    case documented
+    /// Seen only in forums, issue threads or third-party code ("community-reported").
+    case reported
+    /// permcheck's own reasoning from documented facts.
+    case inferred
+
+    /// The label shown next to findings.
+    public var label: String {
+        switch self {
+        case .documented: "documented"
+        case .reported: "community-reported, unverified"
+        case .inferred: "inferred"
+        }
+    }
+}
+
+/// A directory role that satisfies a `directoryRole` requirement.
+public struct DirectoryRoleRef: Sendable, Equatable {
+    /// The role template id, as it appears in `wids`.
+    public let id: String
+    /// The role's name, e.g. `Global Administrator`.
+    public let name: String
+}
+
+/// What a requirement checks. Each case reads either the token, the request, or evidence.
+public enum RequirementCheck: Sendable, Equatable {
+    /// `aud` is one of these (GUID or URI; trailing slash and case ignored).
+    case audience(anyOf: [String])
+    /// `scp` holds one of these delegated scopes (least privileged first).
+    case scope(anyOf: [String])
+    /// `roles` holds one of these application permissions (least privileged first).
+    case appRole(anyOf: [String])
+    /// The caller is one of these kinds; personal Microsoft accounts only if allowed.
+    case identity(allowed: [PrincipalKind], personalAccounts: Bool)
+    /// `wids` holds one of these directory roles; no `wids` claim → unknown.
+    case directoryRole(anyOf: [DirectoryRoleRef])
+    /// The principal is a member of the case, directly or through a role group that is a member;
+    /// eDiscovery Administrators pass when `admitsCaseAdmins`.
+    case caseMembership(admitsCaseAdmins: Bool)
+    /// The principal holds one of these Purview roles through a role group.
+    case purviewRole(anyOf: [String])
+    /// The principal is an eDiscovery Administrator (`Get-eDiscoveryCaseAdmin`).
+    case caseAdmin
+    /// The principal holds one of these collection roles on the target collection (inheritance applies).
+    case collectionRole(anyOf: [String])
+    /// The request carries this header (with this value, case-insensitive, when given).
+    case header(name: String, value: String?)
+    /// The token is within its lifetime at the evaluation time.
+    case tokenLifetime
+    /// The token's cloud is one of these (and matches the target endpoint's cloud).
+    case cloud(available: [Cloud])
+
+    /// The `kind` string used in rule files.
+    public var kind: String {
+        switch self {
+        case .audience: "audience"
+        case .scope: "scope"
+        case .appRole: "appRole"
+        case .identity: "identity"
+        case .directoryRole: "directoryRole"
+        case .caseMembership: "caseMembership"
+        case .purviewRole: "purviewRole"
+        case .caseAdmin: "caseAdmin"
+        case .collectionRole: "collectionRole"
+        case .header: "header"
+        case .tokenLifetime: "tokenLifetime"
+        case .cloud: "cloud"
+        }
+    }
+
+    /// Every kind a rule file may use.
+    public static let kinds = ["audience", "scope", "appRole", "identity", "directoryRole", "caseMembership",
+                               "purviewRole", "caseAdmin", "collectionRole", "header", "tokenLifetime", "cloud"]
+}
+
+/// A fix, possibly different for users and applications.
+public struct Fix: Sendable, Equatable {
+    /// The fix for delegated (user) calls, or for everyone.
+    public let forUser: String
+    /// The fix for app-only calls.
+    public let forApplication: String
+
+    /// The fix text for a principal kind.
+    public func text(for kind: PrincipalKind) -> String {
+        kind == .application ? forApplication : forUser
+    }
+}
+
+/// One condition an API places on a call, with what its failure means and how to fix it.
+public struct Requirement: Sendable, Equatable {
+    /// Stable id within the API, e.g. `proxy-audience`.
+    public let id: String
+    /// What is checked.
+    public let check: RequirementCheck
+    /// One line: what the requirement is.
+    public let description: String
+    /// 401 or 403: the status a call gets when this requirement fails.
+    public let status: Int
+    /// The least-privileged fix.
+    public let fix: Fix
+    /// URLs the requirement rests on.
+    public let sources: [String]
+    /// How sure the sources are.
+    public let confidence: Confidence
+    /// Only evaluated for these principal kinds (empty: always).
+    public let appliesTo: [PrincipalKind]
+    /// Extra context shown with an unmet or unknown outcome.
+    public let hint: String?
+
+    /// Whether the requirement applies to a principal of this kind.
+    public func applies(to kind: PrincipalKind) -> Bool {
+        appliesTo.isEmpty || appliesTo.contains(kind) || kind == .unknown
+    }
+}

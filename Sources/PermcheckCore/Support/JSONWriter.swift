@@ -1,0 +1,94 @@
+/// Serialises `JSONValue` to JSON text.
+public enum JSONWriter {
+    /// Deterministic: object keys sorted (by byte order of UTF-8), 2-space indent when pretty, no trailing newline.
+    ///
+    /// Compact output has no whitespace (`{"a":1,"b":["x"]}`); pretty output puts one member or element per line
+    /// with `": "` after keys, and prints empty containers as `{}` and `[]`. Strings escape `"`, `\` and control
+    /// characters (`\n`, `\t`, `\r`, `\b`, `\f`, otherwise `\u00XX`); `/` and non-ASCII are written as-is (UTF-8).
+    /// Numbers are written as their literal `text`.
+    public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        emit(value, into: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func emit(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        switch value {
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n):
+            out.append(contentsOf: n.text.utf8)
+        case .string(let s):
+            emitString(s, into: &out)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(into: &out, indent: indent + 2) }
+                emit(element, into: &out, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { newline(into: &out, indent: indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (i, key) in keys.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(into: &out, indent: indent + 2) }
+                emitString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                emit(members[key] ?? .null, into: &out, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { newline(into: &out, indent: indent) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(into out: inout [UInt8], indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    private static func emitString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            let short: UInt8
+            switch b {
+            case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
+            case 0x0A: short = UInt8(ascii: "n")
+            case 0x09: short = UInt8(ascii: "t")
+            case 0x0D: short = UInt8(ascii: "r")
+            case 0x08: short = UInt8(ascii: "b")
+            case 0x0C: short = UInt8(ascii: "f")
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0xF))
+                continue
+            default:
+                out.append(b)
+                continue
+            }
+            out.append(UInt8(ascii: "\\"))
+            out.append(short)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A decoded (not verified) access token: header, claims and derived facts.
+///
+/// Holds no copy of the token text or signature, so nothing downstream can print them by accident;
+/// `fingerprint` identifies the token instead.
+public struct AccessToken: Sendable, Equatable {
+    /// The JOSE header (`alg`, `kid`, `typ`, possibly `nonce` on Graph tokens).
+    public let header: [String: JSONValue]
+    /// The payload's claims.
+    public let claims: Claims
+    /// `sha256:` plus the first 12 hex digits of SHA-256 over the token text.
+    public let fingerprint: String
+    /// Whether the token had a non-empty signature segment (never verified).
+    public let hasSignature: Bool
+    /// The caller.
+    public let principal: Principal
+    /// The cloud, from issuer, region claims and audience.
+    public let cloud: CloudDetection
+
+    /// Builds a token from already-decoded parts (used by the decoder and by rule examples).
+    public init(header: [String: JSONValue], claims: Claims, fingerprint: String, hasSignature: Bool) {
+        self.header = header
+        self.claims = claims
+        self.fingerprint = fingerprint
+        self.hasSignature = hasSignature
+        principal = Principal(claims: claims)
+        cloud = CloudDetection.detect(claims)
+    }
+
+    /// The token version: `ver`, or inferred from the issuer (`/v2.0` suffix).
+    public var version: String? {
+        if let version = claims.version { return version }
+        guard let issuer = claims.issuer else { return nil }
+        return issuer.hasSuffix("/v2.0") ? "2.0" : "1.0"
+    }
+
+    /// Whether the JOSE header carries a `nonce` (Microsoft Graph tokens do; their signature cannot be checked by third parties).
+    public var hasGraphNonce: Bool { header["nonce"] != nil }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Documented input limits that keep time and memory bounded.
+public enum InputLimits {
+    /// Largest token input accepted (the text, including a JSON token response around it): 64 KiB.
+    /// Real Entra tokens are 1–10 KiB; group-heavy tokens stay well under this.
+    public static let tokenBytes = 64 * 1024
+    /// Deepest JSON nesting accepted in a token header or payload.
+    public static let tokenJSONDepth = 16
+    /// Largest evidence, rule, request or response file: 16 MiB.
+    public static let fileBytes = 16 * 1024 * 1024
+    /// Deepest JSON nesting accepted in evidence and rule files.
+    public static let fileJSONDepth = 64
+    /// Most members, role groups or policy entries read from one evidence file.
+    public static let evidenceEntries = 100_000
+}
+
+/// Decodes the token forms users paste: a compact JWS (optionally `Bearer `-prefixed, surrounded by whitespace,
+/// wrapped over lines), or a JSON token response with `accessToken` (Azure CLI) or `access_token` (OAuth/MSAL).
+///
+/// Decoding never verifies the signature: permcheck is offline, and Microsoft Graph tokens are not meant
+/// to be validated by third parties.
+public enum TokenDecoder {
+    /// Decodes a token from raw input bytes.
+    /// - Parameters:
+    ///   - input: the bytes read from a file, stdin or an environment variable.
+    ///   - source: names the input in errors, e.g. "token file 'a.jwt'".
+    /// - Throws: `PermcheckError` naming the problem and the segment or claim.
+    public static func decode(_ input: [UInt8], source: String) throws(PermcheckError) -> AccessToken {
+        guard input.count <= InputLimits.tokenBytes else {
+            throw .inputTooLarge(source: source, limit: "\(InputLimits.tokenBytes / 1024) KiB for a token")
+        }
+        var bytes = ArraySlice(input)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = trimmed(bytes)
+        guard !bytes.isEmpty else {
+            throw .tokenMalformed(source: source, part: "token", detail: "the input is empty")
+        }
+        if bytes.first == UInt8(ascii: "{") {
+            bytes = try tokenFromResponse(bytes, source: source)
+        }
+        bytes = stripBearer(bytes)
+        return try decodeCompact(bytes, source: source)
+    }
+
+    /// Decodes a compact JWS already isolated from its surroundings.
+    static func decodeCompact(_ input: ArraySlice<UInt8>, source: String) throws(PermcheckError) -> AccessToken {
+        // Tokens pasted from e-mail or tickets are often wrapped: drop line breaks, reject other whitespace.
+        var token = [UInt8]()
+        token.reserveCapacity(input.count)
+        for (offset, byte) in input.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case 0:
+                throw .tokenMalformed(source: source, part: "token", detail: "it contains a NUL byte at offset \(offset)")
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                throw .tokenMalformed(source: source, part: "token", detail: "it contains whitespace at offset \(offset); paste only the token")
+            default:
+                token.append(byte)
+            }
+        }
+        let segments = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        switch segments.count {
+        case 3:
+            break
+        case 5:
+            throw .tokenMalformed(source: source, part: "token", detail: "it has 5 segments, so it is an encrypted token (JWE), which cannot be read without the recipient's key; pass the access token sent to the API instead")
+        default:
+            throw .tokenMalformed(source: source, part: "token", detail: "it has \(segments.count) segment\(segments.count == 1 ? "" : "s") separated by '.', expected 3 (header.payload.signature)")
+        }
+        let header = try decodeSegment(segments[0], name: "header", source: source)
+        let payload = try decodeSegment(segments[1], name: "payload", source: source)
+        let signature = segments[2]
+        if !signature.isEmpty {
+            do { _ = try Base64URL.decode(signature) } catch {
+                throw .tokenMalformed(source: source, part: "signature", detail: describe(error))
+            }
+        }
+        let claims = try Claims(payload: payload, source: source)
+        let fingerprint = "sha256:" + String(SHA256.hexDigest(token).prefix(12))
+        return AccessToken(header: header, claims: claims, fingerprint: fingerprint, hasSignature: !signature.isEmpty)
+    }
+
+    private static func decodeSegment(_ segment: ArraySlice<UInt8>, name: String, source: String) throws(PermcheckError) -> [String: JSONValue] {
+        guard !segment.isEmpty else {
+            throw .tokenMalformed(source: source, part: name, detail: "the \(name) segment is empty")
+        }
+        let decoded: [UInt8]
+        do { decoded = try Base64URL.decode(segment) } catch {
+            throw .tokenMalformed(source: source, part: name, detail: describe(error))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(decoded, limits: JSONLimits(maxDepth: InputLimits.tokenJSONDepth, maxBytes: InputLimits.tokenBytes))
+        } catch {
+            let looksBinary = decoded.first.map { $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "[") } ?? true
+            let detail = looksBinary ? "the decoded \(name) is not JSON" : "the decoded \(name) is not valid JSON (\(error.description))"
+            throw .tokenMalformed(source: source, part: name, detail: detail)
+        }
+        guard case .object(let object) = value else {
+            throw .tokenMalformed(source: source, part: name, detail: "the decoded \(name) is a JSON \(value.typeName), expected an object")
+        }
+        return object
+    }
+
+    private static func describe(_ error: Base64URLError) -> String {
+        switch error {
+        case .invalidCharacter(let character, let offset):
+            return "invalid base64url character '\(character)' at offset \(offset)"
+        case .standardBase64Alphabet(let offset):
+            return "standard base64 character at offset \(offset) ('+' or '/'); JWTs use base64url ('-' and '_')"
+        case .invalidLength(let length):
+            return "base64url text of length \(length) cannot be decoded (truncated?)"
+        }
+    }
+
+    /// Extracts the token from `{"accessToken": …}` or `{"access_token": …}`.
+    private static func tokenFromResponse(_ bytes: ArraySlice<UInt8>, source: String) throws(PermcheckError) -> ArraySlice<UInt8> {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(Array(bytes), limits: JSONLimits(maxDepth: InputLimits.tokenJSONDepth, maxBytes: InputLimits.tokenBytes))
+        } catch {
+            throw .tokenMalformed(source: source, part: "token response", detail: "the input starts with '{' but is not valid JSON (\(error.description))")
+        }
+        for key in ["accessToken", "access_token"] {
+            guard let field = value[key] else { continue }
+            guard case .string(let text) = field else {
+                throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
+            }
+            return trimmed(ArraySlice(Array(text.utf8)))
+        }
+        throw .tokenMalformed(source: source, part: "token response", detail: "a JSON input needs an 'accessToken' (az account get-access-token) or 'access_token' (OAuth token response) field")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Removes a case-insensitive `Bearer` prefix followed by spaces or tabs.
+    static func stripBearer(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let prefix = Array("bearer".utf8)
+        guard bytes.count > prefix.count else { return bytes }
+        for (index, expected) in prefix.enumerated() where bytes[bytes.startIndex + index] | 0x20 != expected {
+            return bytes
+        }
+        let rest = bytes.dropFirst(prefix.count)
+        guard let first = rest.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") else { return bytes }
+        return trimmed(rest)
+    }
+}

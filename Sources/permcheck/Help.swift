@@ -1,0 +1,80 @@
+/// Help texts, one per subcommand; `permcheck help COMMAND` and `COMMAND --help` print them.
+enum Help {
+    static func forCommand(_ name: String) -> String? {
+        switch name {
+        case "decode": decode
+        case "apis": apis
+        case "explain": explain
+        case "rules": rules
+        default: nil
+        }
+    }
+
+    static let main = """
+    permcheck — why did this Microsoft API call return 401/403, and what is the least privilege that fixes it?
+    Offline: reads a token and exported evidence, never the network. Never prints the token; shows a fingerprint.
+
+    USAGE
+      permcheck TOKEN --api ID [evidence] [options]     check a token against an API's rule
+      permcheck decode TOKEN [--format text|json]       every claim with its meaning
+      permcheck apis [--family F] [--grep TEXT]         list the APIs permcheck knows
+      permcheck explain ID                              an API's requirements, fixes and sources
+      permcheck rules lint|test [DIR]                   validate rule files / run their examples
+
+    TOKEN
+      a file holding the token, '-' for standard input, or --token-env VAR. Accepted: a compact JWT,
+      'Bearer <jwt>', or JSON with accessToken (az account get-access-token) or access_token (OAuth response).
+
+    EVIDENCE (what the token cannot show)
+      --case NAME                 the eDiscovery case the call targets
+      --case-members FILE         Get-ComplianceCaseMember -Case NAME | ConvertTo-Json -Depth 5
+      --role-groups FILE          Get-RoleGroup | ConvertTo-Json -Depth 5 (or {"group": {"roles": [], "members": []}})
+      --case-admins FILE          Get-eDiscoveryCaseAdmin | ConvertTo-Json -Depth 5
+      --purview-policies FILE     GET https://{account}.purview.azure.com/policystore/metadataPolicies
+      --collections FILE          GET https://{account}.purview.azure.com/account/collections
+      --collection NAME           the Purview collection the call targets
+      --changed-at ISO8601        when you changed the grant (flags tokens issued before it)
+
+    OPTIONS
+      --api ID                    the API rule (id or alias; see 'permcheck apis')
+      --header 'Name: value'      a header the request sends (repeatable)
+      --status 401|403            the status you saw; ranks findings and shows reported causes
+      --at ISO8601                evaluate at this time instead of now (replay a ticket)
+      --cloud CLOUD               the target endpoint's cloud: global, gcc, gcc-high, dod, china
+      --format text|json|markdown output format (default text)
+      --redact                    replace UPNs, names, object ids, tenant ids and IPs with placeholders
+      --rules DIR                 use the rule files in DIR instead of the built-in ones
+      --version, --help
+
+    EXIT CODES
+      0 allowed · 1 denied · 2 usage or input error · 3 indeterminate (evidence missing)
+
+    """
+
+    static let decode = """
+    permcheck decode TOKEN [--format text|json] [--at ISO8601] [--redact] [--token-env VAR]
+      Prints every claim with a one-line meaning, the identity kind, names of well-known app and role ids,
+      the cloud, the version and the lifetime. The signature is not verified (offline; Graph tokens cannot be).
+
+    """
+
+    static let apis = """
+    permcheck apis [--family ediscovery|graph|purview] [--grep TEXT] [--rules DIR]
+      Lists the API rules: id, title and aliases.
+
+    """
+
+    static let explain = """
+    permcheck explain ID [--rules DIR]
+      Prints every requirement of an API: what it checks, the status its failure gives, the least-privileged fix,
+      confidence (documented / community-reported / inferred) and sources; then the least-privilege grant sets.
+
+    """
+
+    static let rules = """
+    permcheck rules lint [DIR]   validate rule files (schema, unknown keys, duplicate ids, sources, fixes,
+                                 URL templates, statuses, examples); prints file:line problems, exits 1 on any
+    permcheck rules test [DIR]   run the examples of the rule files in DIR (default: the built-in rules)
+
+    """
+}

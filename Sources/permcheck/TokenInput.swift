@@ -1,0 +1,39 @@
+import Foundation
+import PermcheckCore
+
+/// Where the token comes from: a file, `-` (stdin), an environment variable, or a literal pasted on the command line.
+enum TokenInput {
+    /// Decodes the token named by `argument` (a path, `-`) or by `--token-env VAR`.
+    static func load(argument: String?, environmentVariable: String?) throws(PermcheckError) -> AccessToken {
+        if let variable = environmentVariable {
+            guard argument == nil else { throw .usage("give the token either as an argument or with --token-env, not both.") }
+            let source = "environment variable '\(variable)'"
+            guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+                throw .tokenUnreadable(source: source, detail: "it is not set or empty")
+            }
+            return try TokenDecoder.decode(Array(value.utf8), source: source)
+        }
+        guard let argument else {
+            throw .usage("missing the token: pass a file, '-' for standard input, or --token-env VAR. See 'permcheck --help'.")
+        }
+        if argument == "-" {
+            let bytes = try InputFiles.readStandardInput(limit: InputLimits.tokenBytes, describe: "the token on standard input")
+            return try TokenDecoder.decode(bytes, source: "standard input")
+        }
+        if !FileManager.default.fileExists(atPath: argument), looksLikeToken(argument) {
+            return try TokenDecoder.decode(Array(argument.utf8), source: "the command line")
+        }
+        let bytes: [UInt8]
+        do { bytes = try InputFiles.read(argument, limit: InputLimits.tokenBytes, describe: "token file") } catch {
+            if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(argument)'", detail: detail) }
+            throw error
+        }
+        return try TokenDecoder.decode(bytes, source: "token file '\(argument)'")
+    }
+
+    /// A pasted token: starts with `ey` (base64url of `{"`) or `Bearer `, has dots, no path separators.
+    static func looksLikeToken(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return (trimmed.hasPrefix("ey") || trimmed.lowercased().hasPrefix("bearer ")) && trimmed.contains(".") && !trimmed.contains("/")
+    }
+}
