@@ -43,7 +43,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Rejects everything RFC 8259 does not allow — comments, trailing commas, single quotes, `NaN`, leading zeros,
 /// unescaped control characters, invalid escapes, lone surrogates, invalid UTF-8, trailing data, a byte order
 /// mark — and additionally rejects duplicate object keys (so a token with two `exp` claims cannot be read two
-/// ways). Keys are compared as Swift `String`s, i.e. by canonical equivalence.
+/// ways). Keys are compared as Swift `String`s, i.e. by canonical equivalence (`"é"` and `"e\u0301"` clash).
+/// Duplicates are detected when the object closes and reported at the second occurrence of the key.
 ///
 /// The parser is iterative: nesting depth costs heap, not stack, and the depth limit is checked before each
 /// container is opened, so hostile input fails fast without recursion.

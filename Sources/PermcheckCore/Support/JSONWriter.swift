@@ -5,7 +5,8 @@ public enum JSONWriter {
     /// Compact output has no whitespace (`{"a":1,"b":["x"]}`); pretty output puts one member or element per line
     /// with `": "` after keys, and prints empty containers as `{}` and `[]`. Strings escape `"`, `\` and control
     /// characters (`\n`, `\t`, `\r`, `\b`, `\f`, otherwise `\u00XX`); `/` and non-ASCII are written as-is (UTF-8).
-    /// Numbers are written as their literal `text`.
+    /// Numbers are written as their literal `text`. Recurses once per nesting level (parsed values are bounded
+    /// by `JSONLimits.maxDepth`).
     public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
