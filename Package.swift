@@ -13,6 +13,6 @@ let package = Package(
         .target(name: "PermcheckCore"),
         .executableTarget(name: "permcheck", dependencies: ["PermcheckCore"]),
         .testTarget(name: "PermcheckCoreTests", dependencies: ["PermcheckCore"]),
-        .testTarget(name: "PermcheckCLITests", dependencies: ["PermcheckCore"]),
+        .testTarget(name: "PermcheckCLITests", dependencies: ["PermcheckCore", "permcheck"]),
     ]
 )

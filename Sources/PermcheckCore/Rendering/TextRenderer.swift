@@ -46,7 +46,7 @@ public struct TextRenderer: DiagnosisRenderer {
         let missing = diagnosis.findings.filter { $0.outcome == .unknown }
         if !missing.isEmpty {
             lines.append("")
-            lines.append("Evidence still missing (verdict is indeterminate until it is given):")
+            lines.append(diagnosis.verdict == .indeterminate ? "Evidence still missing (the verdict stays indeterminate until it is given):" : "Evidence still missing:")
             for finding in missing { lines.append("  - \(finding.requirementID): \(finding.collect ?? finding.message)") }
         }
         if !diagnosis.hints.isEmpty {

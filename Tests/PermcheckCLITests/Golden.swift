@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import PermcheckCore
+
+/// Golden-file comparison: text and Markdown byte for byte, JSON after parsing. A missing golden file, or
+/// `PERMCHECK_RECORD=1`, writes the file and fails on purpose so it gets reviewed before it is committed.
+enum Golden {
+    static let directory = CLIRunner.repositoryRoot.appendingPathComponent("fixtures/golden")
+
+    static func check(_ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name)
+        let record = ProcessInfo.processInfo.environment["PERMCHECK_RECORD"] == "1"
+        guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("Recorded golden file \(name); review it and run the tests again.", sourceLocation: sourceLocation)
+            return
+        }
+        if name.hasSuffix(".json") {
+            let actualValue = try JSONParser.parse(actual)
+            let expectedValue = try JSONParser.parse(expected)
+            #expect(actualValue == expectedValue, "JSON differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+        } else {
+            #expect(actual == expected, "Output differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A small line diff: lines only in the expected (-) or actual (+) output.
+    static func diff(_ expected: String, _ actual: String) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        for line in old where !new.contains(line) { lines.append("- " + line) }
+        for line in new where !old.contains(line) { lines.append("+ " + line) }
+        return lines.joined(separator: "\n")
+    }
+}
