@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import PermcheckCore
+
+@Suite("Embedded Graph catalogue")
+struct GraphCatalogDataTests {
+    @Test("the generated Swift file embeds exactly the committed rules/graph/catalog.tsv")
+    func generatedSwiftIsNotStale() throws {
+        let catalogText = try RepositoryFiles.text("rules/graph/catalog.tsv")
+        let committed = try RepositoryFiles.text("Sources/PermcheckCore/Catalog/GraphCatalogData.swift")
+        let expected = GraphCatalogImporter.makeSwiftSource(catalogText: catalogText)
+        #expect(committed == expected, "run scripts/import-graph-catalog to regenerate GraphCatalogData.swift")
+        #expect(GraphCatalogData.text == catalogText)
+    }
+
+    @Test("the embedded catalogue loads every operation and names its upstream commit")
+    func embeddedCatalogueLoads() {
+        let catalog = GraphCatalog.embedded
+        #expect(catalog.count > 11_000)
+        #expect(catalog.headerValue("operations") == String(catalog.count))
+        #expect(catalog.headerValue("upstream-commit") == "6cbd6bbd665a877560fdefbad74f3bdb5b57af88")
+    }
+
+    @Test("the load-time index and the full path tokeniser agree on every template")
+    func indexAgreesWithTokeniser() {
+        let catalog = GraphCatalog.embedded
+        for (line, operation) in catalog.operations.enumerated() {
+            let target = GraphRequestTarget(method: operation.method, rawPath: operation.pathTemplate)
+            #expect(Int(catalog.lines[line].segmentCount) == target.segments.count, "\(operation.pathTemplate)")
+        }
+    }
+}
