@@ -45,16 +45,21 @@ extension GraphCatalog {
         guard let firstKey = request.key, let runs = index[firstKey] else { return nil }
         let wanted = request.ranges.count
         var best: (line: Int, literals: Int, bytes: Int)?
-        bytes.withUnsafeBufferPointer { template in
+        withBytes { template in
             request.bytes.withUnsafeBufferPointer { value in
                 for run in runs {
                     for line in Int(run.lowerBound)..<Int(run.upperBound) {
                         let info = lines[line]
                         guard info.method == method else { continue }
-                        let count = Int(info.segmentCount) - (ignoreCasts ? Int(info.castCount) : 0)
+                        let pathEnd = Self.pathEnd(template, info)
+                        var count = 0
+                        GraphPathSegments.forEachSegment(in: template, from: Int(info.pathStart), to: pathEnd) {
+                            if !ignoreCasts || !GraphPathSegments.isCast(template, $0) { count += 1 }
+                        }
                         guard count == wanted else { continue }
-                        var parts = GraphPathSegments.ranges(in: template, from: Int(info.pathStart), to: Int(info.pathEnd))
+                        var parts = GraphPathSegments.ranges(in: template, from: Int(info.pathStart), to: pathEnd)
                         if ignoreCasts { parts.removeAll { GraphPathSegments.isCast(template, $0) } }
+                        guard parts.count == wanted else { continue }
                         var literals = 0
                         var literalBytes = 0
                         var ok = true

@@ -22,7 +22,8 @@ extension GraphCatalog {
         let needle = Array(permission.lowercased().utf8)
         guard !needle.isEmpty else { return [] }
         var result: [GraphPermissionGrant] = []
-        for line in lines.indices where lineMentions(line, needle) {
+        let candidates = withBytes { bytes in lines.indices.filter { lineMentions(bytes, $0, needle) } }
+        for line in candidates {
             let operation = operation(at: line)
             var schemes: [GraphPermissionScheme] = []
             var least = false
@@ -40,9 +41,9 @@ extension GraphCatalog {
     }
 
     /// A cheap pre-filter: whether the line's permission columns contain `needle` (lowercase ASCII).
-    private func lineMentions(_ line: Int, _ needle: [UInt8]) -> Bool {
+    private func lineMentions(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ needle: [UInt8]) -> Bool {
         let info = lines[line]
-        let start = Int(info.pathEnd)
+        let start = Self.pathEnd(bytes, info)
         let end = Int(info.end) - needle.count
         guard start <= end else { return false }
         var k = start

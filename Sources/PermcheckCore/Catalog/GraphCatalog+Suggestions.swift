@@ -17,11 +17,11 @@ extension GraphCatalog {
         }
         if candidates.isEmpty { return [] }
         var scored: [(score: [Int], line: Int)] = []
-        bytes.withUnsafeBufferPointer { template in
+        withBytes { template in
             request.bytes.withUnsafeBufferPointer { value in
                 for line in candidates {
                     let info = lines[line]
-                    let parts = GraphPathSegments.ranges(in: template, from: Int(info.pathStart), to: Int(info.pathEnd))
+                    let parts = GraphPathSegments.ranges(in: template, from: Int(info.pathStart), to: Self.pathEnd(template, info))
                     var leading = 0
                     for (part, want) in zip(parts, request.ranges) {
                         guard GraphPathSegments.matches(pattern: template, part, value: value, want) else { break }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level segmentation and pattern matching of canonical Graph paths
 /// (see ``GraphPathCanonicalizer``). Works on UTF-8 bytes so that loading and matching the
 /// embedded catalogue allocate as little as possible.
@@ -8,13 +10,14 @@
 /// of the path — forms a single segment, so `root:/a/b/c.txt:/content` has the segments
 /// `root:`, `a/b/c.txt:`, `content`.
 enum GraphPathSegments {
-    static let slash = UInt8(ascii: "/")
-    static let colon = UInt8(ascii: ":")
-    static let question = UInt8(ascii: "?")
-    static let openBrace = UInt8(ascii: "{")
-    static let openParen = UInt8(ascii: "(")
-    static let castPrefix = Array("microsoft.graph.".utf8)
-    static let placeholder = Array("{id}".utf8)
+    // Computed constants, not `static let`s: they inline into the hot loops without a lazy-init check.
+    static var slash: UInt8 { 0x2F }
+    static var colon: UInt8 { 0x3A }
+    static var question: UInt8 { 0x3F }
+    static var openBrace: UInt8 { 0x7B }
+    static var openParen: UInt8 { 0x28 }
+    static var castPrefix: StaticString { "microsoft.graph." }
+    static var placeholder: StaticString { "{id}" }
 
     /// The segment ranges of the canonical path in `bytes[start..<end]`.
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Range<Int>] {
@@ -53,9 +56,9 @@ enum GraphPathSegments {
 
     /// Whether the segment is a cast or a namespace-qualified call (`microsoft.graph.…`).
     static func isCast(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count > castPrefix.count else { return false }
-        for k in 0..<castPrefix.count where bytes[range.lowerBound + k] != castPrefix[k] { return false }
-        return true
+        let prefix = castPrefix
+        guard range.count > prefix.utf8CodeUnitCount, bytes[range.lowerBound] == prefix.utf8Start.pointee else { return false }
+        return memcmp(bytes.baseAddress! + range.lowerBound, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
     }
 
     /// Whether the segment contains no placeholder.
@@ -81,7 +84,7 @@ enum GraphPathSegments {
         var vi = v.lowerBound
         while pi < p.upperBound {
             if isPlaceholder(pattern, at: pi, end: p.upperBound) {
-                let rest = (pi + placeholder.count)..<p.upperBound
+                let rest = (pi + placeholder.utf8CodeUnitCount)..<p.upperBound
                 if rest.isEmpty { return vi < v.upperBound }
                 var split = vi + 1
                 while split < v.upperBound {
@@ -98,8 +101,8 @@ enum GraphPathSegments {
     }
 
     private static func isPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
-        guard bytes[i] == openBrace, i + placeholder.count <= end else { return false }
-        for k in 1..<placeholder.count where bytes[i + k] != placeholder[k] { return false }
-        return true
+        let token = placeholder
+        guard bytes[i] == openBrace, i + token.utf8CodeUnitCount <= end else { return false }
+        return memcmp(bytes.baseAddress! + i, token.utf8Start, token.utf8CodeUnitCount) == 0
     }
 }

@@ -21,12 +21,17 @@ struct GraphCatalogDataTests {
         #expect(catalog.headerValue("upstream-commit") == "6cbd6bbd665a877560fdefbad74f3bdb5b57af88")
     }
 
-    @Test("the load-time index and the full path tokeniser agree on every template")
-    func indexAgreesWithTokeniser() {
+    @Test("the embedded text passes the full per-line check that fast loading skips")
+    func embeddedTextIsWellFormed() throws {
+        #expect(try GraphCatalog(text: GraphCatalogData.text).count == GraphCatalog.embedded.count)
+    }
+
+    @Test("the byte-level template segmentation agrees with the request tokeniser on every template")
+    func segmentationAgreesWithTokeniser() {
         let catalog = GraphCatalog.embedded
         for (line, operation) in catalog.operations.enumerated() {
             let target = GraphRequestTarget(method: operation.method, rawPath: operation.pathTemplate)
-            #expect(Int(catalog.lines[line].segmentCount) == target.segments.count, "\(operation.pathTemplate)")
+            #expect(catalog.segmentCounts(ofLine: line).segments == target.segments.count, "\(operation.pathTemplate)")
         }
     }
 }
