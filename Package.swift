@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         .target(name: "PermcheckCore"),
         .executableTarget(name: "permcheck", dependencies: ["PermcheckCore"]),
+        // Developer-time tool: regenerates the Graph permission catalogue (scripts/import-graph-catalog).
+        .executableTarget(name: "permcheck-catalog-import", dependencies: ["PermcheckCore"]),
         .testTarget(name: "PermcheckCoreTests", dependencies: ["PermcheckCore"]),
         .testTarget(name: "PermcheckCLITests", dependencies: ["PermcheckCore", "permcheck"]),
     ]

@@ -1,0 +1,105 @@
+/// Matching a request against the catalogue.
+extension GraphCatalog {
+    /// The most specific operation for `target`, or `nil` when the catalogue has none.
+    ///
+    /// A literal template segment matches case-insensitively and `{id}` matches any one segment
+    /// (or the matching part of an OData key or function argument). When the direct form is not
+    /// in the catalogue the matcher retries, in this order, ignoring `microsoft.graph.…` casts,
+    /// swapping `/me` ↔ `/users/{id}`, and dropping a trailing `$count`/`$value`/`$ref`;
+    /// ``GraphCatalogMatch/adjustments`` says which it used. Among candidates, more literal
+    /// segments win, then more literal characters, then catalogue order.
+    public func match(_ target: GraphRequestTarget) -> GraphCatalogMatch? {
+        let method = GraphHTTPMethod.code(target.method)
+        guard method != 255 else { return nil }
+        var attempts: [([String], [GraphCatalogMatch.Adjustment])] = [(target.segments, [])]
+        if let last = target.segments.last, ["$count", "$value", "$ref"].contains(last) {
+            attempts.append((Array(target.segments.dropLast()), [.dollarSegmentDropped]))
+        }
+        for (segments, dropped) in attempts {
+            for (variant, adjustments) in Self.meUserVariants(segments) {
+                for ignoreCasts in [false, true] {
+                    if let line = bestLine(segments: variant, method: method, ignoreCasts: ignoreCasts) {
+                        let all = adjustments + (ignoreCasts ? [.castIgnored] : []) + dropped
+                        return GraphCatalogMatch(operation: operation(at: line), target: target, adjustments: all)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The request segments as given, then with `/me` ↔ `/users/{id}` swapped.
+    static func meUserVariants(_ segments: [String]) -> [([String], [GraphCatalogMatch.Adjustment])] {
+        var variants: [([String], [GraphCatalogMatch.Adjustment])] = [(segments, [])]
+        if segments.first == "me" {
+            variants.append((["users", "{id}"] + segments.dropFirst(), [.meAsUser]))
+        } else if segments.first == "users", segments.count >= 2 {
+            variants.append((["me"] + segments.dropFirst(2), [.userAsMe]))
+        }
+        return variants
+    }
+
+    /// The index in `lines` of the best template for these request segments.
+    func bestLine(segments: [String], method: UInt8, ignoreCasts: Bool) -> Int? {
+        let request = RequestBytes(segments.filter { !ignoreCasts || !$0.hasPrefix("microsoft.graph.") })
+        guard let firstKey = request.key, let runs = index[firstKey] else { return nil }
+        let wanted = request.ranges.count
+        var best: (line: Int, literals: Int, bytes: Int)?
+        withBytes { template in
+            request.bytes.withUnsafeBufferPointer { value in
+                for run in runs {
+                    for line in Int(run.lowerBound)..<Int(run.upperBound) {
+                        let info = lines[line]
+                        guard info.method == method else { continue }
+                        let pathEnd = Self.pathEnd(template, info)
+                        var count = 0
+                        GraphPathSegments.forEachSegment(in: template, from: Int(info.pathStart), to: pathEnd) {
+                            if !ignoreCasts || !GraphPathSegments.isCast(template, $0) { count += 1 }
+                        }
+                        guard count == wanted else { continue }
+                        var parts = GraphPathSegments.ranges(in: template, from: Int(info.pathStart), to: pathEnd)
+                        if ignoreCasts { parts.removeAll { GraphPathSegments.isCast(template, $0) } }
+                        guard parts.count == wanted else { continue }
+                        var literals = 0
+                        var literalBytes = 0
+                        var ok = true
+                        for (part, want) in zip(parts, request.ranges) {
+                            // A `microsoft.graph.…` segment is a cast or namespace, never an {id}.
+                            guard GraphPathSegments.isCast(value, want) == GraphPathSegments.isCast(template, part),
+                                  GraphPathSegments.matches(pattern: template, part, value: value, want)
+                            else { ok = false; break }
+                            if GraphPathSegments.isLiteral(template, part) { literals += 1 }
+                            literalBytes += part.count
+                        }
+                        guard ok else { continue }
+                        if best == nil || (literals, literalBytes) > (best!.literals, best!.bytes) {
+                            best = (line, literals, literalBytes)
+                        }
+                    }
+                }
+            }
+        }
+        return best?.line
+    }
+}
+
+/// Request segments laid out in one byte array, for matching without per-segment allocations.
+struct RequestBytes {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+
+    init(_ segments: [String]) {
+        for segment in segments {
+            let start = bytes.count
+            bytes.append(contentsOf: segment.utf8)
+            ranges.append(start..<bytes.count)
+        }
+    }
+
+    /// The index key of the first segment: its text before any `(`.
+    var key: String? {
+        guard let first = ranges.first else { return nil }
+        let end = bytes[first].firstIndex(of: GraphPathSegments.openParen) ?? first.upperBound
+        return String(decoding: bytes[first.lowerBound..<end], as: UTF8.self)
+    }
+}
