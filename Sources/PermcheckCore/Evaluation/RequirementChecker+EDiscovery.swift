@@ -85,8 +85,8 @@ extension RequirementChecker {
                                collect: "Export the security group's members (Get-MgGroupMember -GroupId <id>) or use a token with a 'groups' claim.")
         }
         let mine = groups.filter { principal.membership(in: $0, evidence: evidence) != .none }
-        let held = mine.isEmpty ? "is in none of the exported role groups"
-            : "is in " + mine.map { "'\($0.displayName ?? $0.name)' (\($0.roles.joined(separator: ", ")))" }.joined(separator: "; ")
+        let held = mine.isEmpty ? "are in none of the exported role groups"
+            : "are in " + mine.map { "'\($0.displayName ?? $0.name)' (\($0.roles.joined(separator: ", ")))" }.joined(separator: "; ")
         let withRole = holding.isEmpty ? "no exported role group has it" : "role groups with it: " + holding.map { $0.displayName ?? $0.name }.joined(separator: ", ")
         return CheckResult(outcome: .unmet, message: "\(who) does not hold \(wanted): they \(held); \(withRole).")
     }

@@ -36,7 +36,6 @@ public struct TextRenderer: DiagnosisRenderer {
             let id = finding.requirementID.padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("  \(mark) \(id)  \(status)  \(finding.message)\(DiagnosisSummary.confidenceTag(finding.confidence))")
             if let hint = finding.hint { lines.append("      note: \(hint)") }
-            if finding.outcome == .unknown, let collect = finding.collect { lines.append("      collect: \(collect)") }
         }
         if !diagnosis.fixes.isEmpty {
             lines.append("")

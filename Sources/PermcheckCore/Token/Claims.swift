@@ -74,7 +74,7 @@ extension Claims {
     ///   - source: names the input in error messages.
     /// - Throws: `PermcheckError.claimInvalid` when a modelled claim has the wrong type or value.
     public init(payload: [String: JSONValue], source: String) throws(PermcheckError) {
-        var reader = ClaimReader(payload: payload, source: source)
+        let reader = ClaimReader(payload: payload, source: source)
         self.init()
         raw = payload
         audience = try reader.audience()
