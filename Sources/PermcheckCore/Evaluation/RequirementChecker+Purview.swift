@@ -1,10 +1,19 @@
 /// Evidence checks for Purview data-plane collection roles, with inheritance down the collection tree.
 extension RequirementChecker {
-    /// The collection role key without the built-in prefix, e.g. `data-curator`.
+    /// The collection role key without the built-in prefix, e.g. `data-curator`. Portal names are accepted too:
+    /// "Data Curator" → `data-curator`, "Data Reader" → `purview-reader`, "Collection Admin" → `collection-administrator`.
     static func roleKey(_ text: String) -> String {
-        let lower = text.lowercased()
+        var key = text.lowercased().trimmingCharacters(in: .whitespaces)
         let prefix = "purviewmetadatarole_builtin_"
-        return lower.hasPrefix(prefix) ? String(lower.dropFirst(prefix.count)) : lower
+        if key.hasPrefix(prefix) { key = String(key.dropFirst(prefix.count)) }
+        if let colon = key.firstIndex(of: ":") { key = String(key[..<colon]) }
+        key = key.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        switch key {
+        case "data-reader": return "purview-reader"
+        case "collection-admin", "collection-admins": return "collection-administrator"
+        case "data-source-admin": return "data-source-administrator"
+        default: return key
+        }
     }
 
     func collectionRole(_ roles: [String]) -> CheckResult {
@@ -32,6 +41,13 @@ extension RequirementChecker {
         if access.collections[targetKey] == nil && !access.collections.isEmpty {
             return CheckResult(outcome: .unknown, message: "Collection '\(target)' is not in the exported collection list.",
                                collect: EvidenceSource.collections.command(caseName: nil))
+        }
+        if principal.kind == .application, let appID = principal.appID, principal.objectID?.caseInsensitiveCompare(appID) != .orderedSame,
+           access.assignments.contains(where: { assignment in wanted.contains(Self.roleKey(assignment.role))
+               && assignment.principalIDs.contains { $0.caseInsensitiveCompare(appID) == .orderedSame } }) {
+            return CheckResult(outcome: .unmet,
+                               message: "\(who) holds no \(wantedText) on collection '\(target)': an assignment lists the application (client) id \(appID), but Purview role assignments match the service principal's object id ('oid').",
+                               hint: "Assign the role to the service principal's object id (Enterprise applications → the app → Object ID), not to the app registration's client id.")
         }
         let groupsNote = principal.groupIDs.isEmpty && access.assignments.contains { !$0.groupIDs.isEmpty }
             ? " Some assignments go to groups and the token has no 'groups' claim; membership through them was not checked." : ""
