@@ -16,33 +16,31 @@ enum RulesCommand {
         }
     }
 
-    /// Loads every file, collecting load errors instead of stopping at the first.
-    static func loadAll(_ directory: String?) throws(PermcheckError) -> (rules: [APIRule], problems: [String]) {
-        guard let directory else { return (try RuleSet.builtIn().rules, []) }
-        var rules: [APIRule] = []
-        var problems: [String] = []
-        for path in try RuleSource.ruleFiles(in: directory) {
-            do {
-                rules.append(try RuleLoader.load(try InputFiles.read(path, limit: InputLimits.fileBytes, describe: "rule file"), path: path))
-            } catch {
-                problems.append(error.message)
+    /// Loads and lints every rule file (the built-in set without a directory), collecting every problem.
+    static func loadAll(_ directory: String?) throws(PermcheckError) -> (rules: [APIRule], problems: [RuleLinter.Problem]) {
+        var files: [(path: String, bytes: [UInt8])] = []
+        if let directory {
+            for path in try RuleSource.ruleFiles(in: directory) {
+                files.append((path, try InputFiles.read(path, limit: InputLimits.fileBytes, describe: "rule file")))
             }
+        } else {
+            files = RuleSet.embeddedFiles
         }
-        do { _ = try RuleSet(rules) } catch { problems.append(error.message) }
-        return (rules, problems)
+        return RuleLinter.lintFiles(files)
     }
 
     static func lint(_ directory: String?, console: Console) throws(PermcheckError) -> Int32 {
-        let (rules, loadProblems) = try loadAll(directory)
-        let problems = loadProblems + RuleLinter.lint(rules).map(\.description)
-        for problem in problems { console.out(problem + "\n") }
-        console.err("\(rules.count) rule file\(rules.count == 1 ? "" : "s") checked, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
+        let (rules, problems) = try loadAll(directory)
+        for problem in problems { console.out(problem.description + "\n") }
+        console.err("\(rules.count) rule file\(rules.count == 1 ? "" : "s") loaded, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
         return problems.isEmpty ? 0 : 1
     }
 
     static func test(_ directory: String?, console: Console) throws(PermcheckError) -> Int32 {
-        let (rules, loadProblems) = try loadAll(directory)
-        for problem in loadProblems { console.out("error: \(problem)\n") }
+        let (rules, lintProblems) = try loadAll(directory)
+        // Only problems that stop a file from loading matter here; example failures are reported below.
+        let loadProblems = lintProblems.filter { problem in !rules.contains { $0.file == problem.file } } + RuleLinter.duplicateNames(rules)
+        for problem in loadProblems { console.out("error: \(problem.description)\n") }
         let results = RuleExampleRunner.runAll(rules)
         for result in results {
             console.out("\(result.passed ? "pass" : "FAIL") \(result.rule): \(result.example)\n")

@@ -59,6 +59,9 @@ public enum PurviewEvidenceReader {
             guard case .array(let rules)? = properties["attributeRules"] else {
                 throw reader.fail(at, "a metadata policy needs 'attributeRules' as an array")
             }
+            // Restricted inheritance = the collection's own `permission:<name>` rule lacks the `permission:<parent>` branch
+            // (inferred from the documented inheriting shape). Without a `permission:` rule, nothing says it is restricted.
+            var sawPermissionRule = false
             var inheritsPermissions = parent == nil
             for (index, ruleValue) in rules.enumerated() {
                 let ruleAt = "\(at).attributeRules[\(index)]"
@@ -67,6 +70,7 @@ public enum PurviewEvidenceReader {
                 }
                 let clauses = try dnfClauses(rule, reader: reader, at: ruleAt)
                 if id.lowercased().hasPrefix("permission:") {
+                    if id.lowercased() == "permission:\(key)" { sawPermissionRule = true }
                     if let parent, clauses.contains(where: { $0["fromRule"]?.stringValue?.lowercased() == "permission:\(parent.lowercased())" }) {
                         inheritsPermissions = true
                     }
@@ -88,7 +92,7 @@ public enum PurviewEvidenceReader {
                                                                     principalIDs: principals, groupIDs: groups, changedAt: changedAt))
                 }
             }
-            collection.restrictsInheritance = !inheritsPermissions
+            collection.restrictsInheritance = sawPermissionRule && !inheritsPermissions
             access.collections[key] = collection
         }
     }
@@ -105,7 +109,8 @@ public enum PurviewEvidenceReader {
         return clauses
     }
 
-    /// `{collection: {role: [principal ids]}}`; a collection may also carry `"parent"` and `"restrictInheritance"`.
+    /// `{collection: {role: [object ids]}}`; a collection may also carry `"parent"` and `"restrictInheritance"`.
+    /// The ids are users, service principals or groups: each is matched against the token's `oid` and its `groups`.
     static func readPlain(_ object: [String: JSONValue], reader: EvidenceJSON, into access: inout PurviewAccess) throws(PermcheckError) {
         for name in object.keys.sorted() {
             guard case .object(let roles) = object[name]! else {
@@ -122,7 +127,7 @@ public enum PurviewEvidenceReader {
                     collection.restrictsInheritance = flag
                 default:
                     let ids = try reader.strings(roles, [role], at: "$.\(name)") ?? []
-                    access.assignments.append(PurviewRoleAssignment(collection: name, role: RequirementChecker.roleKey(role), principalIDs: ids, groupIDs: ids))
+                    access.assignments.append(PurviewRoleAssignment(collection: name, role: RequirementChecker.roleKey(role), principalIDs: ids))
                 }
             }
             access.collections[key] = collection

@@ -13,22 +13,40 @@ public enum RuleReport {
         }.joined(separator: "\n") + (selected.isEmpty ? "" : "\n")
     }
 
-    /// The minimal grants that satisfy an API for a principal kind: for each applicable requirement, its least-privileged option.
+    /// The minimal grants that satisfy an API for a principal kind, least privileged option of each applicable
+    /// requirement, e.g. "MicrosoftPurviewEDiscovery token with delegated scope eDiscovery.Download.Read + … + case member".
     public static func leastPrivilege(_ rule: APIRule, for kind: PrincipalKind) -> [String] {
-        rule.requirements.filter { $0.applies(to: kind) && kind != .unknown }.compactMap { requirement in
+        guard kind != .unknown else { return [] }
+        let applicable = rule.requirements.filter { $0.applies(to: kind) }
+        var permissions: [String] = []
+        for requirement in applicable {
             switch requirement.check {
-            case .audience(let anyOf): "a token for \(KnownIDs.describeAudience(anyOf[0]))"
-            case .scope(let anyOf): "delegated scope \(anyOf[0])"
-            case .appRole(let anyOf): "application permission \(anyOf[0]) (admin-consented)"
-            case .directoryRole(let roles): "directory role \(roles[0].name)"
-            case .caseMembership(let admins): "case membership" + (admins ? " (or eDiscovery Administrator)" : "")
-            case .purviewRole(let roles): "Purview role \(roles[0]) through a role group"
-            case .caseAdmin: "eDiscovery Administrator"
-            case .collectionRole(let roles): "collection role \(roles[0]) on the target collection or a parent it inherits from"
-            case .header(let name, let value): "header '\(name)\(value.map { ": " + $0 } ?? "")'"
-            case .tokenLifetime, .identity, .cloud: nil
+            case .scope(let anyOf), .appRole(let anyOf): permissions.append(anyOf[0])
+            default: continue
             }
         }
+        let noun = kind == .user ? "delegated scope" : "application permission"
+        let granted = permissions.isEmpty ? ""
+            : " with \(noun)\(permissions.count > 1 ? "s" : "") \(permissions.joined(separator: " and "))\(kind == .application ? " (admin-consented)" : "")"
+        var grants: [String] = []
+        var tokenDescribed = false
+        for requirement in applicable {
+            switch requirement.check {
+            case .audience(let anyOf):
+                let name = KnownIDs.shared.application(anyOf[0])?.name.components(separatedBy: " (").first ?? "'\(anyOf[0])'"
+                grants.append("\(name) token\(granted)")
+                tokenDescribed = true
+            case .directoryRole(let roles): grants.append("directory role \(roles[0].name)")
+            case .caseMembership(let admins): grants.append("case member" + (admins ? " (or eDiscovery Administrator)" : ""))
+            case .purviewRole(let roles): grants.append("Purview role \(roles[0]) through a role group")
+            case .caseAdmin: grants.append("eDiscovery Administrator")
+            case .collectionRole(let roles): grants.append("collection role \(roles[0]) on the target collection (or inherited from a parent)")
+            case .header(let name, let value): grants.append("header '\(name)\(value.map { ": " + $0 } ?? "")'")
+            case .scope, .appRole, .tokenLifetime, .identity, .cloud: continue
+            }
+        }
+        if !tokenDescribed && !granted.isEmpty { grants.insert("token" + granted, at: 0) }
+        return grants
     }
 
     /// Every requirement with its failure status, fix, confidence and sources, then the least-privilege sets and notes.

@@ -89,6 +89,18 @@ public struct APIRule: Sendable, Equatable {
     public let examples: [RuleExample]
     /// The file the rule came from (for messages).
     public let file: String
+    /// Line numbers by JSON Pointer (`/requirements/2`, `/examples/0/expect`), so lint can say `file:line`.
+    public var lines: [String: Int] = [:]
+
+    /// The line of a JSON Pointer in the rule file, falling back to its parents; 0 when unknown.
+    public func line(_ pointer: String) -> Int {
+        var current = pointer
+        while true {
+            if let line = lines[current] { return line }
+            guard let slash = current.lastIndex(of: "/") else { return 0 }
+            current = String(current[..<slash])
+        }
+    }
 
     /// Whether `name` is this rule's id or one of its aliases (case-insensitive).
     public func isNamed(_ name: String) -> Bool {

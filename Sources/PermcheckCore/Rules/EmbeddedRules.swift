@@ -4,6 +4,2935 @@
 enum EmbeddedRules {
     /// API rule files (rules/<family>/*.json).
     static let files: [(path: String, content: String)] = [
+        ("rules/ediscovery/case-create.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-create",
+  "aliases": ["case-create"],
+  "family": "ediscovery",
+  "title": "Create an eDiscovery case",
+  "summary": "POST a new eDiscovery (Premium) case; the creator becomes a member.",
+  "request": {"method": "POST", "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"]},
+  "success": "201 Created with the new ediscoveryCase.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-post-ediscoverycases?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-post-ediscoverycases?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-post-ediscoverycases?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-post-ediscoverycases?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management"],
+      "description": "The caller holds the Purview role Case Management through a role group (Case Management: create, edit and delete cases and manage their members). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    }
+  ],
+  "notes": [
+    {
+      "id": "read-all-for-a-write",
+      "text": "The permissions table lists eDiscovery.Read.All as least privileged even for this write; the Graph permissions dataset agrees. If a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
+      "status": 403,
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-post-ediscoverycases?view=graph-rest-1.0"
+      ],
+      "confidence": "inferred"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Case Management",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-get.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-get",
+  "aliases": ["case-get"],
+  "family": "ediscovery",
+  "title": "Get an eDiscovery case",
+  "summary": "GET one eDiscovery (Premium) case by id.",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"]
+  },
+  "success": "200 OK with the ediscoveryCase object; 404 when the case does not exist or the caller cannot see it.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-get?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-get?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management", "Review"],
+      "description": "The caller holds the Purview role Case Management or Review through a role group (Case Management: create, edit and delete cases and manage their members; Review: open review sets and work in them). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Case Management or Review",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-member-add.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-member-add",
+  "aliases": ["case-member-add"],
+  "family": "ediscovery",
+  "title": "Add a member to an eDiscovery case",
+  "summary": "POST a user or role group as a member of a case.",
+  "request": {
+    "method": "POST",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"]
+  },
+  "success": "201 Created with the new ediscoveryCaseMember.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-post?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-post?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-post?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-post?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management"],
+      "description": "The caller holds the Purview role Case Management through a role group (Case Management: create, edit and delete cases and manage their members). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "notes": [
+    {
+      "id": "read-all-for-a-write",
+      "text": "The page lists eDiscovery.Read.All as least privileged for adding a member, which is unusual for a write; if a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
+      "status": 403,
+      "sources": ["https://learn.microsoft.com/en-ie/graph/api/security-ediscoverycasemember-post?view=graph-rest-1.0"],
+      "confidence": "inferred"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Case Management",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-member-remove.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-member-remove",
+  "aliases": ["case-member-remove"],
+  "family": "ediscovery",
+  "title": "Remove a member from an eDiscovery case",
+  "summary": "DELETE a member (user or role group) from a case.",
+  "request": {
+    "method": "DELETE",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers/{memberId}"]
+  },
+  "success": "204 No Content.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-delete?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.ReadWrite.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-delete?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-delete?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasemember-delete?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management"],
+      "description": "The caller holds the Purview role Case Management through a role group (Case Management: create, edit and delete cases and manage their members). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.ReadWrite.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.ReadWrite.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.ReadWrite.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated token with eDiscovery.Read.All only: this call needs eDiscovery.ReadWrite.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "App-only token with eDiscovery.Read.All only",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["application-permission"]}
+    },
+    {
+      "name": "Member of a role group without Case Management",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-members-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-members-list",
+  "aliases": ["case-members-list"],
+  "family": "ediscovery",
+  "title": "List the members of an eDiscovery case",
+  "summary": "GET the users and role groups that are members of a case.",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"]
+  },
+  "success": "200 OK with a collection of ediscoveryCaseMember objects.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-casemembers?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-casemembers?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-casemembers?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-casemembers?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management"],
+      "description": "The caller holds the Purview role Case Management through a role group (Case Management: create, edit and delete cases and manage their members). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "notes": [
+    {
+      "id": "app-only-401-reported",
+      "text": "Community report: app-only listing of case members returned 401 with eDiscovery.Read.All; eDiscovery.ReadWrite.All is the reported workaround.",
+      "status": 401,
+      "sources": ["https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/3091"],
+      "confidence": "reported"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Case Management",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-operation-get.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-operation-get",
+  "aliases": ["case-operation-get", "get-operation"],
+  "family": "ediscovery",
+  "title": "Get an eDiscovery case operation (export, add to review set, hold…)",
+  "summary": "GET one operation of a case, e.g. to poll an export and read exportFileMetadata (downloadUrl).",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}"]
+  },
+  "success": "200 OK with the caseOperation (e.g. an ediscoverySearchExportOperation whose exportFileMetadata[] lists downloadUrl, fileName and size).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-caseoperation-get?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.ReadWrite.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-caseoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-caseoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-caseoperation-get?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management", "Compliance Search", "Export", "Review", "Hold", "Custodian"],
+      "description": "The caller holds the Purview role Case Management or Compliance Search or Export or Review or Hold or Custodian through a role group (Case Management: create, edit and delete cases and manage their members; Compliance Search: create and run searches and estimates, and export search reports; Export: export search results and add them to review sets; Review: open review sets and work in them; Hold: place and manage legal holds; Custodian: manage custodians (only available to members of the eDiscovery Manager role group)). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "notes": [
+    {
+      "id": "list-takes-read",
+      "text": "Listing operations (GET …/operations without an id) takes eDiscovery.Read.All per the Graph permissions dataset; getting one operation needs eDiscovery.ReadWrite.All (current page and dataset; an older reference said Read.All).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-caseoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.ReadWrite.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.ReadWrite.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.ReadWrite.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated token with eDiscovery.Read.All only: this call needs eDiscovery.ReadWrite.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "App-only token with eDiscovery.Read.All only",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["application-permission"]}
+    },
+    {
+      "name": "Member of a role group without Case Management or Compliance Search or Export or Review or Hold or Custodian",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.ReadWrite.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/cases-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.cases-list",
+  "aliases": ["cases-list"],
+  "family": "ediscovery",
+  "title": "List eDiscovery cases",
+  "summary": "GET the eDiscovery (Premium) cases the caller can see; eDiscovery Managers see their own cases, eDiscovery Administrators all.",
+  "request": {"method": "GET", "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"]},
+  "success": "200 OK with a collection of ediscoveryCase objects (only the cases the caller is a member of, unless they are an eDiscovery Administrator).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-list-ediscoverycases?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-list-ediscoverycases?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-list-ediscoverycases?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-casesroot-list-ediscoverycases?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Case Management", "Review"],
+      "description": "The caller holds the Purview role Case Management or Review through a role group (Case Management: create, edit and delete cases and manage their members; Review: open review sets and work in them). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Case Management or Review",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "Token for the download proxy instead of Graph",
+      "claims": {
+        "aud": "b26e684c-5068-4120-a679-64a5d2c909d9",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Download.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["graph-audience", "delegated-scope"]}
+    },
+    {
+      "name": "Token from China (21Vianet), where eDiscovery is not offered",
+      "claims": {
+        "aud": "https://microsoftgraph.chinacloudapi.cn",
+        "iss": "https://sts.chinacloudapi.cn/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["cloud"]}
+    },
+    {
+      "name": "Personal Microsoft account",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "someone@outlook.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "9188040d-6c67-4c5b-b112-36a304b66dad"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["identity"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/custodians-add.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.custodians-add",
+  "aliases": ["custodians-add"],
+  "family": "ediscovery",
+  "title": "Add a custodian to an eDiscovery case",
+  "summary": "POST a custodian (by email) to a case.",
+  "request": {
+    "method": "POST",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"]
+  },
+  "success": "201 Created with the new ediscoveryCustodian.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-custodians?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-custodians?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-custodians?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-custodians?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Custodian"],
+      "description": "The caller holds the Purview role Custodian through a role group (Custodian: manage custodians (only available to members of the eDiscovery Manager role group)). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Custodian. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Custodian",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/custodians-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.custodians-list",
+  "aliases": ["custodians-list"],
+  "family": "ediscovery",
+  "title": "List the custodians of an eDiscovery case",
+  "summary": "GET the custodians of a case.",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"]
+  },
+  "success": "200 OK with a collection of ediscoveryCustodian objects.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-custodians?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-custodians?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-custodians?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-custodians?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Custodian", "Case Management"],
+      "description": "The caller holds the Purview role Custodian or Case Management through a role group (Custodian: manage custodians (only available to members of the eDiscovery Manager role group); Case Management: create, edit and delete cases and manage their members). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Custodian. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Custodian or Case Management",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Compliance Search", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
         ("rules/ediscovery/export-download.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -245,6 +3174,5137 @@ enum EmbeddedRules {
       "headers": {"Accept": "application/octet-stream"},
       "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"], "roleGroups": {"eDiscoveryManager": {"roles": ["Export"], "members": ["megan.manager@contoso-gcc.example"]}}},
       "expect": {"verdict": "denied", "status": 401, "unmet": ["allow-aad-token-header"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/legal-holds.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.legal-holds",
+  "aliases": ["legal-holds"],
+  "family": "ediscovery",
+  "title": "List or create legal holds of an eDiscovery case",
+  "summary": "GET the legal holds (ediscoveryHoldPolicy) of a case, or POST a new one.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]
+    },
+    {
+      "method": "POST",
+      "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]
+    }
+  ],
+  "success": "200 OK with ediscoveryHoldPolicy objects (GET), or 201 Created with the new hold (POST).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-legalholds?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-legalholds?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-legalholds?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-legalholds?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Hold"],
+      "description": "The caller holds the Purview role Hold through a role group (Hold: place and manage legal holds). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Hold. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Hold",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/review-set-add.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-add",
+  "aliases": ["add-to-review-set"],
+  "family": "ediscovery",
+  "title": "Add search results to a review set (addToReviewSet)",
+  "summary": "POST addToReviewSet: start collecting a search's items into a review set.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/addToReviewSet"
+    ]
+  },
+  "success": "202 Accepted with a Location header pointing to an ediscoveryAddToReviewSetOperation.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-addtoreviewset?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-addtoreviewset?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-addtoreviewset?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-addtoreviewset?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Export", "Review"],
+      "description": "The caller holds the Purview role Export or Review through a role group (Export: export search results and add them to review sets; Review: open review sets and work in them). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Export. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Export or Review",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Hold", "Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/review-set-create.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-create",
+  "aliases": ["review-set-create"],
+  "family": "ediscovery",
+  "title": "Create a review set in an eDiscovery case",
+  "summary": "POST a new review set to a case.",
+  "request": {
+    "method": "POST",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"]
+  },
+  "success": "201 Created with the new ediscoveryReviewSet.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-reviewsets?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-reviewsets?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-reviewsets?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-reviewsets?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Review"],
+      "description": "The caller holds the Purview role Review through a role group (Review: open review sets and work in them). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Review",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/review-set-export.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-export",
+  "aliases": ["review-set-export"],
+  "family": "ediscovery",
+  "title": "Export documents from a review set",
+  "summary": "POST export on a review set; starts an export operation whose files are downloaded from the download proxy (see export-download).",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export"
+    ]
+  },
+  "success": "202 Accepted with a Location header pointing to the export operation; download its files with API export-download.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-export?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-export?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-export?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-export?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Export"],
+      "description": "The caller holds the Purview role Export through a role group (Export: export search results and add them to review sets). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Export. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/review-sets-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-sets-list",
+  "aliases": ["review-sets-list"],
+  "family": "ediscovery",
+  "title": "List the review sets of an eDiscovery case",
+  "summary": "GET the review sets of a case.",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"]
+  },
+  "success": "200 OK with a collection of ediscoveryReviewSet objects.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-reviewsets?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-reviewsets?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-reviewsets?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-reviewsets?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Review"],
+      "description": "The caller holds the Purview role Review through a role group (Review: open review sets and work in them). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Review",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/search-create.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-create",
+  "aliases": ["search-create"],
+  "family": "ediscovery",
+  "title": "Create a search in an eDiscovery case",
+  "summary": "POST a new search (query and data sources) to a case.",
+  "request": {
+    "method": "POST",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"]
+  },
+  "success": "201 Created with the new ediscoverySearch.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-searches?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-searches?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-searches?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-searches?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Compliance Search"],
+      "description": "The caller holds the Purview role Compliance Search through a role group (Compliance Search: create and run searches and estimates, and export search reports). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Compliance Search. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Compliance Search",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/search-export-report.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-export-report",
+  "aliases": ["export-report", "search-export-report"],
+  "family": "ediscovery",
+  "title": "Export the item report of an eDiscovery search (exportReport)",
+  "summary": "POST exportReport on an estimated search; starts an export of the item report.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportReport"
+    ]
+  },
+  "success": "202 Accepted with a Location header pointing to the ediscoverySearchExportOperation.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportreport?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportreport?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportreport?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportreport?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Compliance Search"],
+      "description": "The caller holds the Purview role Compliance Search through a role group (Compliance Search: create and run searches and estimates, and export search reports). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Compliance Search. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Compliance Search",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/search-export-result.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-export-result",
+  "aliases": ["export-result", "search-export-result"],
+  "family": "ediscovery",
+  "title": "Export the results of an eDiscovery search (exportResult)",
+  "summary": "POST exportResult on an estimated search; starts an export operation whose files are later downloaded from the download proxy (see export-download).",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportResult"
+    ]
+  },
+  "success": "202 Accepted with a Location header pointing to the ediscoverySearchExportOperation; poll it, then download exportFileMetadata[].downloadUrl (API export-download).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Export"],
+      "description": "The caller holds the Purview role Export through a role group (Export: export search results and add them to review sets). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Export. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "notes": [
+    {
+      "id": "pay-as-you-go",
+      "text": "Tenants with standard (e.g. E3) licences need a Purview pay-as-you-go billing subscription to use the eDiscovery APIs.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "readwrite-reported",
+      "text": "Community report: exportResult only worked with eDiscovery.ReadWrite.All although the page lists eDiscovery.Read.All as least privileged.",
+      "status": 403,
+      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8741"],
+      "confidence": "reported"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Compliance Search", "Custodian", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/searches-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.searches-list",
+  "aliases": ["searches-list"],
+  "family": "ediscovery",
+  "title": "List the searches of an eDiscovery case",
+  "summary": "GET the searches of a case.",
+  "request": {
+    "method": "GET",
+    "urls": ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"]
+  },
+  "success": "200 OK with a collection of ediscoverySearch objects.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod"],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-searches?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-searches?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-searches?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": ["eDiscovery.Read.All", "eDiscovery.ReadWrite.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-searches?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": ["Compliance Search"],
+      "description": "The caller holds the Purview role Compliance Search through a role group (Compliance Search: create and run searches and estimates, and export search reports). eDiscovery Manager and eDiscovery Administrator have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Compliance Search. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "eDiscovery Manager, case member, Graph token with eDiscovery.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with eDiscovery.Read.All, service principal in eDiscovery Manager and the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["eDiscovery.Read.All"],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Signed-in user whose token has only User.Read",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}
+    },
+    {
+      "name": "Member of a role group without Compliance Search",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": ["Case Management", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}
+    },
+    {
+      "name": "eDiscovery Manager who is not a member of the case",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]
+          }
+        },
+        "caseMembers": ["nate.outsider@contoso-gcc.example"],
+        "caseAdmins": []
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/graph-users/data-policy-operation-beta.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.data-policy-operation-beta",
+  "aliases": ["data-policy-operation-beta"],
+  "family": "graph",
+  "title": "Get the status of a personal-data export (GET /dataPolicyOperations/{id}, beta)",
+  "summary": "Polls the data policy operation that exportPersonalData returned in its Location header.",
+  "request": {"method": "GET", "urls": ["https://graph.microsoft.com/beta/dataPolicyOperations/{id}"]},
+  "success": "200 OK with a dataPolicyOperation (status notStarted, running, complete, failed…; storageLocation and progress).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod", "china"],
+      "description": "The beta API is offered in Global, US Gov L4, US Gov L5 and China.",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/User.Export.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-scope",
+      "kind": "scope",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries User.Export.All (the page lists 'User.Export.All and User.Read.All' together).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Export.All, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-read-all-scope",
+      "kind": "scope",
+      "anyOf": ["User.Read.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token also carries User.Read.All (the page lists both permissions together as least privileged).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Read.All as well, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta",
+        "https://github.com/microsoftgraph/msgraph-metadata"
+      ],
+      "confidence": "documented",
+      "hint": "The Graph permissions dataset lists User.Export.All alone as least privileged (User.Read.All as an alternative), and an older page listed them as alternatives; the current page says both together. If the call succeeds with User.Export.All alone, the dataset was right."
+    },
+    {
+      "id": "user-export-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries User.Export.All (the page lists 'User.Export.All and User.Read.All' together).",
+      "status": 403,
+      "fix": "Grant the app the application permission User.Export.All with admin consent and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-read-all-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Read.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token also carries User.Read.All (the page lists both permissions together).",
+      "status": 403,
+      "fix": "Grant the app the application permission User.Read.All as well, with admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-beta",
+        "https://github.com/microsoftgraph/msgraph-metadata"
+      ],
+      "confidence": "documented",
+      "hint": "The Graph permissions dataset lists User.Export.All alone as least privileged (User.Read.All as an alternative), and an older page listed them as alternatives; the current page says both together. If the call succeeds with User.Export.All alone, the dataset was right."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Delegated User.Export.All and User.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read.All",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated User.Export.All alone: the page says both are needed",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-read-all-scope"]}
+    },
+    {
+      "name": "App-only with both permissions",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Export.All", "User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with User.Read.All alone",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-app-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/graph-users/data-policy-operation.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.data-policy-operation",
+  "aliases": ["data-policy-operation"],
+  "family": "graph",
+  "title": "Get the status of a personal-data export (GET /dataPolicyOperations/{id}, v1.0)",
+  "summary": "Polls the data policy operation that exportPersonalData returned in its Location header.",
+  "request": {"method": "GET", "urls": ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"]},
+  "success": "200 OK with a dataPolicyOperation (status notStarted, running, complete, failed…; storageLocation and progress).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc"],
+      "description": "The v1.0 API is offered in the Global service only; the beta API is offered in all four clouds.",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/User.Export.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-scope",
+      "kind": "scope",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries User.Export.All (the page lists 'User.Export.All and User.Read.All' together).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Export.All, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-read-all-scope",
+      "kind": "scope",
+      "anyOf": ["User.Read.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token also carries User.Read.All (the page lists both permissions together as least privileged).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Read.All as well, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/msgraph-metadata"
+      ],
+      "confidence": "documented",
+      "hint": "The Graph permissions dataset lists User.Export.All alone as least privileged (User.Read.All as an alternative), and an older page listed them as alternatives; the current page says both together. If the call succeeds with User.Export.All alone, the dataset was right."
+    },
+    {
+      "id": "user-export-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries User.Export.All (the page lists 'User.Export.All and User.Read.All' together).",
+      "status": 403,
+      "fix": "Grant the app the application permission User.Export.All with admin consent and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-read-all-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Read.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token also carries User.Read.All (the page lists both permissions together).",
+      "status": 403,
+      "fix": "Grant the app the application permission User.Read.All as well, with admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/msgraph-metadata"
+      ],
+      "confidence": "documented",
+      "hint": "The Graph permissions dataset lists User.Export.All alone as least privileged (User.Read.All as an alternative), and an older page listed them as alternatives; the current page says both together. If the call succeeds with User.Export.All alone, the dataset was right."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Delegated User.Export.All and User.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read.All",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated User.Export.All alone: the page says both are needed",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-read-all-scope"]}
+    },
+    {
+      "name": "App-only with both permissions",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Export.All", "User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with User.Read.All alone",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-app-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/graph-users/export-personal-data-beta.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.export-personal-data-beta",
+  "aliases": ["export-personal-data-beta"],
+  "family": "graph",
+  "title": "Export a user's personal data (POST /users/{id}/exportPersonalData, beta)",
+  "summary": "Submits a data policy operation that exports an organizational user's data to an Azure storage container (GDPR data subject request). /me is not supported.",
+  "request": {"method": "POST", "urls": ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"]},
+  "success": "202 Accepted with an empty body, a Location header (the status URL, https://graph.microsoft.com/beta/dataPolicyOperations/{id}; poll it with API graph.data-policy-operation-beta) and Retry-After (seconds to wait before polling, e.g. 60).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc", "gcc-high", "dod", "china"],
+      "description": "The beta API is offered in Global, US Gov L4, US Gov L5 and China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/User.Export.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-scope",
+      "kind": "scope",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries User.Export.All (no higher permission is listed).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Export.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission User.Export.All.",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission User.Export.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "company-administrator",
+      "kind": "directoryRole",
+      "appliesTo": ["user"],
+      "anyOf": [
+        {"id": "62e90394-69f5-4237-9190-012177145e10", "name": "Global Administrator (formerly Company Administrator)"}
+      ],
+      "description": "With delegated permissions the signed-in user must be a company administrator, i.e. a Global Administrator ('Company Administrator' is the role's legacy name); the token's 'wids' claim shows it.",
+      "status": 403,
+      "fix": "Have a Global Administrator run the export (activate the role in PIM first if it is eligible), or call the API app-only with the application permission User.Export.All.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/entra/id-governance/privileged-identity-management/pim-roles",
+        "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference"
+      ],
+      "confidence": "documented",
+      "hint": "Microsoft names no other Entra role that counts as 'company administrator' here (inferred). A token without 'wids' (the app did not receive the claim) leaves this unknown."
+    }
+  ],
+  "notes": [
+    {
+      "id": "storage-location",
+      "text": "The request body's storageLocation is a shared access signature (SAS) URL of an Azure Storage container the export is written to; a missing or invalid SAS is a request error, not a permission problem.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta"],
+      "confidence": "documented"
+    },
+    {
+      "id": "older-doc-user-read-all",
+      "text": "An older revision of the page listed 'User.Export.All, User.Read.All'; the current page lists User.Export.All alone for delegated and application.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-beta"],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Global Administrator, delegated User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10", "b79fbf4d-3ef9-4689-8143-76b194e85509"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated User.Export.All but the user is not an administrator",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "uma.user@contoso-gcc.example",
+        "oid": "aaaa2222-2222-4222-8222-222222222222",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["b79fbf4d-3ef9-4689-8143-76b194e85509"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["company-administrator"]}
+    },
+    {
+      "name": "Delegated token without a wids claim: the role cannot be seen",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "indeterminate", "unknown": ["company-administrator"]}
+    },
+    {
+      "name": "Global Administrator whose token lacks User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read.All",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-scope"]}
+    },
+    {
+      "name": "App-only with User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Export.All", "User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with User.Read.All only",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-app-role"]}
+    },
+    {
+      "name": "Personal Microsoft account",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "someone@outlook.example",
+        "oid": "00000000-0000-0000-0000-0000000000aa",
+        "tid": "9188040d-6c67-4c5b-b112-36a304b66dad",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["identity"]}
+    },
+    {
+      "name": "GCC High administrator, US Gov Graph token",
+      "claims": {
+        "aud": "https://graph.microsoft.us",
+        "iss": "https://login.microsoftonline.us/bbbbcccc-0000-4000-8000-00000000beef/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "gina.gov@contoso-high.example",
+        "oid": "99999999-9999-4999-8999-999999999999",
+        "tid": "bbbbcccc-0000-4000-8000-00000000beef",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "China (21Vianet) administrator on beta",
+      "claims": {
+        "aud": "https://microsoftgraph.chinacloudapi.cn",
+        "iss": "https://sts.chinacloudapi.cn/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    }
+  ]
+}
+
+"""#),
+        ("rules/graph-users/export-personal-data.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.export-personal-data",
+  "aliases": ["export-personal-data"],
+  "family": "graph",
+  "title": "Export a user's personal data (POST /users/{id}/exportPersonalData, v1.0)",
+  "summary": "Submits a data policy operation that exports an organizational user's data to an Azure storage container (GDPR data subject request). /me is not supported.",
+  "request": {"method": "POST", "urls": ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"]},
+  "success": "202 Accepted with an empty body, a Location header (the status URL, https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}; poll it with API graph.data-policy-operation) and Retry-After (seconds to wait before polling, e.g. 60).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": ["global", "gcc"],
+      "description": "The v1.0 API is offered in the Global service only (not US Gov L4, US Gov L5 or China); the beta API is offered in all four.",
+      "status": 401,
+      "fix": "In US Gov L4/L5 or China, call POST https://<national Graph host>/beta/users/{id}/exportPersonalData instead (the v1.0 endpoint is Global only).",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "Outside Global, call the beta endpoint (API graph.export-personal-data-beta), which US Gov L4/L5 and China offer. GCC (moderate) uses the global Graph endpoint (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/User.Export.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": ["user", "application"],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-scope",
+      "kind": "scope",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["user"],
+      "description": "A delegated token carries User.Export.All (no higher permission is listed).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission User.Export.All to the app registration, grant admin consent, and request a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "user-export-app-role",
+      "kind": "appRole",
+      "anyOf": ["User.Export.All"],
+      "appliesTo": ["application"],
+      "description": "An app-only token carries the application permission User.Export.All.",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission User.Export.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "company-administrator",
+      "kind": "directoryRole",
+      "appliesTo": ["user"],
+      "anyOf": [
+        {"id": "62e90394-69f5-4237-9190-012177145e10", "name": "Global Administrator (formerly Company Administrator)"}
+      ],
+      "description": "With delegated permissions the signed-in user must be a company administrator, i.e. a Global Administrator ('Company Administrator' is the role's legacy name); the token's 'wids' claim shows it.",
+      "status": 403,
+      "fix": "Have a Global Administrator run the export (activate the role in PIM first if it is eligible), or call the API app-only with the application permission User.Export.All.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/id-governance/privileged-identity-management/pim-roles",
+        "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference"
+      ],
+      "confidence": "documented",
+      "hint": "Microsoft names no other Entra role that counts as 'company administrator' here (inferred). A token without 'wids' (the app did not receive the claim) leaves this unknown."
+    }
+  ],
+  "notes": [
+    {
+      "id": "storage-location",
+      "text": "The request body's storageLocation is a shared access signature (SAS) URL of an Azure Storage container the export is written to; a missing or invalid SAS is a request error, not a permission problem.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0"],
+      "confidence": "documented"
+    },
+    {
+      "id": "older-doc-user-read-all",
+      "text": "An older revision of the page listed 'User.Export.All, User.Read.All'; the current page lists User.Export.All alone for delegated and application.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/user-exportpersonaldata?view=graph-rest-1.0"],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Global Administrator, delegated User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10", "b79fbf4d-3ef9-4689-8143-76b194e85509"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Delegated User.Export.All but the user is not an administrator",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "uma.user@contoso-gcc.example",
+        "oid": "aaaa2222-2222-4222-8222-222222222222",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["b79fbf4d-3ef9-4689-8143-76b194e85509"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["company-administrator"]}
+    },
+    {
+      "name": "Delegated token without a wids claim: the role cannot be seen",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "indeterminate", "unknown": ["company-administrator"]}
+    },
+    {
+      "name": "Global Administrator whose token lacks User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Read.All",
+        "upn": "gail.global@contoso-gcc.example",
+        "oid": "aaaa1111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-scope"]}
+    },
+    {
+      "name": "App-only with User.Export.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Export.All", "User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "App-only with User.Read.All only",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": ["User.Read.All"],
+        "appid": "abcdabcd-0000-4000-8000-00000000ab01",
+        "oid": "abcdabcd-1111-4111-8111-00000000ab02",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["user-export-app-role"]}
+    },
+    {
+      "name": "Personal Microsoft account",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "someone@outlook.example",
+        "oid": "00000000-0000-0000-0000-0000000000aa",
+        "tid": "9188040d-6c67-4c5b-b112-36a304b66dad",
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["identity"]}
+    },
+    {
+      "name": "GCC High administrator, US Gov Graph token",
+      "claims": {
+        "aud": "https://graph.microsoft.us",
+        "iss": "https://login.microsoftonline.us/bbbbcccc-0000-4000-8000-00000000beef/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "gina.gov@contoso-high.example",
+        "oid": "99999999-9999-4999-8999-999999999999",
+        "tid": "bbbbcccc-0000-4000-8000-00000000beef",
+        "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+        "idtyp": "user"
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["cloud"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/collections-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.collections-read",
+  "aliases": ["purview-collections-read"],
+  "family": "purview",
+  "title": "Read Purview collections (list, get, child names, path)",
+  "summary": "Reads the collection tree of a Purview account through the account data plane.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{account}.purview.azure.com/account/collections",
+        "https://{account}.purview.azure.com/account/collections/{collectionName}",
+        "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"
+      ]
+    }
+  ],
+  "success": "200 OK with {\"value\": [collections…]} (paged with nextLink).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["purview-reader", "data-curator", "data-source-administrator", "collection-administrator"],
+      "description": "The caller (matched by its object id, 'oid') holds Data Reader (purview-reader) or Data Curator (data-curator) or Data Source Administrator (data-source-administrator) or Collection Administrator (collection-administrator) on the target collection or on a parent it inherits from; every built-in role carries collection/read (the /account endpoint is documented).",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Data Reader role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_purview-reader rule, PUT it back.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis",
+        "https://learn.microsoft.com/en-us/rest/api/purview/accountdataplane/collections/list-collections"
+      ],
+      "confidence": "inferred",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with purview-reader on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "purview-reader on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"purview-reader": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "purview-reader on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    },
+    {
+      "name": "purview-reader on the root, but the target collection restricts inheritance",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"purview-reader": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "restrictInheritance": true},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/collections-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.collections-write",
+  "aliases": ["purview-collections-write"],
+  "family": "purview",
+  "title": "Create, update or delete Purview collections",
+  "summary": "Creates or updates (PUT) or deletes a collection through the account data plane.",
+  "requests": [
+    {"method": "PUT", "urls": ["https://{account}.purview.azure.com/account/collections/{collectionName}"]},
+    {"method": "DELETE", "urls": ["https://{account}.purview.azure.com/account/collections/{collectionName}"]}
+  ],
+  "success": "200 OK with the collection (PUT), 204 No Content (DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["collection-administrator"],
+      "description": "The caller (matched by its object id, 'oid') holds Collection Administrator (collection-administrator) on the target collection or on a parent it inherits from; only Collection Administrator carries collection/write; for a new collection, the target is its parent.",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Collection Administrator role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_collection-administrator rule, PUT it back.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis",
+        "https://learn.microsoft.com/en-us/rest/api/purview/accountdataplane/collections/list-collections"
+      ],
+      "confidence": "inferred",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with collection-administrator on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "collection-administrator on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "collection-administrator on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/datamap-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.datamap-read",
+  "aliases": ["purview-datamap-read"],
+  "family": "purview",
+  "title": "Read the Purview Data Map / catalog (Atlas v2 entities, types, search)",
+  "summary": "Reads entities, type definitions, lineage and search results of the Data Map (Atlas v2) on a Purview account.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{account}.purview.azure.com/datamap/api/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/{path*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://{account}.purview.azure.com/datamap/api/search/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/search/{path*}",
+        "https://{account}.purview.azure.com/datamap/api/browse",
+        "https://{account}.purview.azure.com/catalog/api/browse"
+      ]
+    }
+  ],
+  "success": "200 OK with the entities, types or search results the caller may read.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["purview-reader", "data-curator"],
+      "description": "The caller (matched by its object id, 'oid') holds Data Reader (purview-reader) or Data Curator (data-curator) on the target collection or on a parent it inherits from; Data Reader and Data Curator carry the data/read action (the /datamap and /catalog paths themselves are community-reported).",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Data Reader role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_purview-reader rule, PUT it back.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis",
+        "https://learn.microsoft.com/en-us/purview/catalog-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/azure.analytics.purview.datamap/versions"
+      ],
+      "confidence": "inferred",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "notes": [
+    {
+      "id": "new-portal-host",
+      "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
+      "sources": [
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with purview-reader on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "purview-reader on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"purview-reader": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "purview-reader on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "purview-reader": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    },
+    {
+      "name": "purview-reader on the root, but the target collection restricts inheritance",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"purview-reader": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "restrictInheritance": true},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/datamap-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.datamap-write",
+  "aliases": ["purview-datamap-write"],
+  "family": "purview",
+  "title": "Write to the Purview Data Map / catalog (create, update, delete Atlas v2 entities)",
+  "summary": "Creates, updates or deletes entities, relationships, classifications or glossary terms in the Data Map (Atlas v2).",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+      ]
+    }
+  ],
+  "success": "200 OK with the created or updated entity (mutatedEntities / guidAssignments).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["data-curator"],
+      "description": "The caller (matched by its object id, 'oid') holds Data Curator (data-curator) on the target collection or on a parent it inherits from; only Data Curator carries the data/write action (the /datamap and /catalog paths themselves are community-reported).",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Data Curator role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_data-curator rule, PUT it back.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis",
+        "https://learn.microsoft.com/en-us/purview/catalog-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/azure.analytics.purview.datamap/versions"
+      ],
+      "confidence": "inferred",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "notes": [
+    {
+      "id": "new-portal-host",
+      "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
+      "sources": [
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with data-curator on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-curator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "data-curator on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"data-curator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "data-curator on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-curator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-curator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-curator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    },
+    {
+      "name": "data-curator on the root, but the target collection restricts inheritance",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"data-curator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "restrictInheritance": true},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/metadata-policy.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.metadata-policy",
+  "aliases": ["purview-metadata-policy"],
+  "family": "purview",
+  "title": "Read or change Purview collection role assignments (Metadata Policy API)",
+  "summary": "Reads or replaces the metadata policy (role assignments) of a collection, or lists the metadata roles.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{account}.purview.azure.com/policystore/metadataPolicies",
+        "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}",
+        "https://{account}.purview.azure.com/policystore/metadataroles",
+        "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"
+      ]
+    },
+    {"method": "PUT", "urls": ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"]}
+  ],
+  "success": "200 OK with the policy ({\"values\": [...]} for the list); a PUT must carry the current version (re-GET first).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["collection-administrator"],
+      "description": "The caller (matched by its object id, 'oid') holds Collection Administrator (collection-administrator) on the target collection or on a parent it inherits from; the Metadata Policy API requires Collection Administrator on the collection whose policy is read or changed.",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Collection Administrator role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_collection-administrator rule, PUT it back.",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "notes": [
+    {
+      "id": "root-admin-arm",
+      "text": "If nobody is Collection Administrator on the root collection, an Azure Owner or User Access Administrator of the account adds one via ARM: POST https://management.azure.com/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Purview/accounts/{name}/addRootCollectionAdmin?api-version=2021-07-01 with {\"objectId\": \"<guid>\"}.",
+      "status": 403,
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
+    {
+      "id": "pre-2021-accounts",
+      "text": "Accounts created before August 2021 used Azure IAM roles; access control moved to collection roles (the data plane) then.",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with collection-administrator on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "collection-administrator on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "collection-administrator on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "collection-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/purview/scanning.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.scanning",
+  "aliases": ["purview-scanning"],
+  "family": "purview",
+  "title": "Manage Purview scanning (data sources, scans, scan rule sets, credentials)",
+  "summary": "Reads or changes data sources, scans, scan rule sets, key vault connections, credentials and integration runtimes.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]
+    },
+    {
+      "method": "PUT",
+      "urls": ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]
+    },
+    {
+      "method": "POST",
+      "urls": ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]
+    },
+    {
+      "method": "DELETE",
+      "urls": ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]
+    }
+  ],
+  "success": "200 OK (GET), 200/201 with the resource (PUT), 202 Accepted for a scan run.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": ["https://purview.azure.net", "73c2949e-da2d-457a-9607-fcc665198967"],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": ["data-source-administrator"],
+      "description": "The caller (matched by its object id, 'oid') holds Data Source Administrator (data-source-administrator) on the target collection or on a parent it inherits from; only Data Source Administrator carries the scan/read and scan/write actions (the /scan paths are community-reported; older accounts use a separate {account}.scan.purview.azure.com host).",
+      "status": 403,
+      "fix": "A Collection Administrator adds the user or service principal (by object id) to the Data Source Administrator role on the collection the call targets (Purview portal → Data Map → Collections → the collection → Role assignments), or on a parent collection whose roles it inherits. For scripts: GET /policystore/collections/{collection}/metadataPolicy, add the object id to the purviewmetadatarole_builtin_data-source-administrator rule, PUT it back.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis",
+        "https://learn.microsoft.com/en-us/purview/catalog-permissions",
+        "https://github.com/tayganr/purviewcli"
+      ],
+      "confidence": "inferred",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with data-source-administrator on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-source-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "data-source-administrator on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"data-source-administrator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview"},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "data-source-administrator on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-source-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-source-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"collection-administrator": ["c0c0c0c0-4444-4444-8444-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "data-source-administrator": ["c0c0c0c0-1111-4111-8111-00000000f1a0"]},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 401, "unmet": ["purview-audience"]}
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {"verdict": "indeterminate", "unknown": ["collection-role"]}
+    },
+    {
+      "name": "data-source-administrator on the root, but the target collection restricts inheritance",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {"data-source-administrator": ["c0c0c0c0-2222-4222-8222-00000000f1a0"]},
+          "fin123": {"parent": "contosopurview", "restrictInheritance": true},
+          "mkt456": {"parent": "contosopurview"}
+        }
+      },
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["collection-role"]}
     }
   ]
 }

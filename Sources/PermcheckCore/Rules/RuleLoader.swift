@@ -48,8 +48,8 @@ public enum RuleLoader {
             try child.onlyKeys(["method", "urls"])
             let method = try child.requiredString("method").uppercased()
             guard let urls = try child.strings("urls"), !urls.isEmpty else { throw child.fail(nil, "a request needs 'urls'") }
-            for url in urls where URLTemplate(url) == nil {
-                throw child.fail("urls", "URL template '\(url)' does not parse (expected https://host/path with {name} or {name*} segments)")
+            for (index, url) in urls.enumerated() where URLTemplate(url) == nil {
+                throw child.fail("urls/\(index)", "URL template '\(url)' does not parse (expected https://host/path with {name} or {name*} segments)")
             }
             requests.append(RequestPattern(method: method, urlTemplates: urls))
         }
@@ -81,7 +81,7 @@ public enum RuleLoader {
             id: id, aliases: try rule.strings("aliases") ?? [], family: try rule.requiredString("family"),
             title: try rule.requiredString("title"), summary: try rule.string("summary") ?? "",
             requests: requests, success: try rule.string("success"), requirements: requirements, notes: notes,
-            propagation: propagation, examples: examples, file: path)
+            propagation: propagation, examples: examples, file: path, lines: parsed.lines)
     }
 
     private static func clouds(_ object: RuleObject, _ key: String) throws(PermcheckError) -> [Cloud] {
@@ -142,8 +142,11 @@ public enum RuleLoader {
             let hint = Suggest.closest(to: kind, in: RequirementCheck.kinds, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
             throw object.fail("kind", "unknown requirement kind '\(kind)'\(hint)")
         }
-        guard let status = try object.int("status"), status == 401 || status == 403 else {
+        guard let status = try object.int("status") else {
             throw object.fail("status", "requirement '\(id)' needs 'status' 401 or 403")
+        }
+        guard status == 401 || status == 403 else {
+            throw object.fail("status", "requirement '\(id)' has status \(status); a failed requirement means 401 (authentication) or 403 (authorization)")
         }
         let fix: Fix
         switch object.object["fix"] {
@@ -194,8 +197,11 @@ public enum RuleLoader {
         }
         let unmet = try expect.strings("unmet") ?? []
         let unknown = try expect.strings("unknown") ?? []
-        for id in unmet + unknown where !requirementIDs.contains(id) {
-            throw expect.fail(nil, "example '\(try object.string("name") ?? "?")' names unknown requirement '\(id)'")
+        for (key, list) in [("unmet", unmet), ("unknown", unknown)] {
+            for (index, id) in list.enumerated() where !requirementIDs.contains(id) {
+                let hint = Suggest.closest(to: id, in: requirementIDs, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+                throw expect.fail("\(key)/\(index)", "example '\(try object.string("name") ?? "?")' names unknown requirement '\(id)'\(hint)")
+            }
         }
         return RuleExample(
             name: try object.requiredString("name"), claims: claims, evidence: try object.rawObject("evidence") ?? [:],

@@ -7,18 +7,15 @@ public struct RuleSet: Sendable, Equatable {
 
     /// Builds a rule set, rejecting duplicate ids and aliases across files.
     public init(_ rules: [APIRule]) throws(PermcheckError) {
-        var seen: [String: String] = [:]
-        for rule in rules {
-            for name in [rule.id] + rule.aliases {
-                let key = name.lowercased()
-                if let other = seen[key] {
-                    throw .ruleInvalid(path: rule.file, line: 0, id: rule.id,
-                                       detail: "the id or alias '\(name)' is already used in \(other)")
-                }
-                seen[key] = rule.file
-            }
+        if let duplicate = RuleLinter.duplicateNames(rules).first {
+            throw .ruleInvalid(path: duplicate.file, line: duplicate.line, id: nil, detail: duplicate.message)
         }
         self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    /// The rule files compiled into the binary, as (path, content).
+    public static var embeddedFiles: [(path: String, bytes: [UInt8])] {
+        EmbeddedRules.files.map { ($0.path, Array($0.content.utf8)) }
     }
 
     /// The rules compiled into the binary.
