@@ -73,8 +73,8 @@ import Testing
     @Test func explainShowsLeastPrivilegeForUsersAndApps() throws {
         let result = try CLIRunner.run(["explain", "export-download"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout.contains("user (delegated): a token for MicrosoftPurviewEDiscovery"))
-        #expect(result.stdout.contains("delegated scope eDiscovery.Download.Read"))
+        #expect(result.stdout.contains("user (delegated): MicrosoftPurviewEDiscovery token with delegated scope eDiscovery.Download.Read"))
+        #expect(result.stdout.contains("app (app-only): MicrosoftPurviewEDiscovery token with application permission eDiscovery.Download.Read"))
         #expect(result.stdout.contains("community-reported, unverified"))
     }
 
