@@ -7870,6 +7870,342 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/purview/devops-policies.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "purview.devops-policies",
+  "aliases": [
+    "purview-devops-policies"
+  ],
+  "family": "purview",
+  "title": "Manage Purview DevOps policies (SQL Performance Monitor / Security Auditor access policies)",
+  "summary": "Lists, reads, creates or deletes DevOps policies that grant SQL performance-monitoring or security-auditing access to data sources registered in Purview.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{account}.purview.azure.com/devops-policies",
+        "https://{account}.purview.azure.com/devops-policies/{path*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{account}.purview.azure.com/devops-policies",
+        "https://{account}.purview.azure.com/devops-policies/{path*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{account}.purview.azure.com/devops-policies",
+        "https://{account}.purview.azure.com/devops-policies/{path*}"
+      ]
+    }
+  ],
+  "success": "200 OK with the policy or policy list (GET), 200/201 with the policy and an ETag (PUT), 204 No Content (DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v1 resource, or v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: v2 scope 'https://purview.azure.net/.default' (az account get-access-token --resource https://purview.azure.net).",
+        "application": "Request the token for Purview with client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://purview.azure.net (v1), or POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default (v2)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://learn.microsoft.com/en-us/purview/create-service-principal-azure"
+      ],
+      "confidence": "documented",
+      "hint": "The v2 scope form is taken from Microsoft's Data Map API spec (reported); accepting the app id 73c2949e-da2d-457a-9607-fcc665198967 as 'aud' is inferred."
+    },
+    {
+      "id": "collection-role",
+      "kind": "collectionRole",
+      "anyOf": [
+        "policy-author"
+      ],
+      "description": "The caller (matched by its object id, 'oid') holds Policy Author (policy-author) on the collection the data source is registered in, or on a parent it inherits from; Policy Author is documented to view, update and delete Purview policies (creating and publishing also needed Data Source Administrator in the 2021 preview). The devops-policies paths and the metadata-role key 'policy-author' are community-reported.",
+      "status": 403,
+      "fix": "A Collection Administrator of the root collection adds the user or service principal (by object id) to the Policy Author role (Purview portal → Data Map → Collections → root collection → Role assignments → Policy authors).",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/devopspolicydataplane/devops-policy",
+        "https://learn.microsoft.com/en-us/purview/catalog-permissions",
+        "https://raw.githubusercontent.com/api-evangelist/microsoft-azure/refs/heads/main/openapi/microsoft-azure-devopspolicy-api-openapi.yml"
+      ],
+      "confidence": "reported",
+      "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal with policy-author on the target collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "collection-administrator": [
+              "c0c0c0c0-4444-4444-8444-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview",
+            "policy-author": [
+              "c0c0c0c0-1111-4111-8111-00000000f1a0"
+            ]
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "policy-author on the root collection, inherited by the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "policy-author": [
+              "c0c0c0c0-2222-4222-8222-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview"
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "policy-author on a sibling collection only",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "mkt456",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "collection-administrator": [
+              "c0c0c0c0-4444-4444-8444-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview",
+            "policy-author": [
+              "c0c0c0c0-1111-4111-8111-00000000f1a0"
+            ]
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "collection-role"
+        ]
+      }
+    },
+    {
+      "name": "Service principal with no collection role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-3333-4333-8333-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "collection-administrator": [
+              "c0c0c0c0-4444-4444-8444-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview",
+            "policy-author": [
+              "c0c0c0c0-1111-4111-8111-00000000f1a0"
+            ]
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "collection-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "collection-administrator": [
+              "c0c0c0c0-4444-4444-8444-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview",
+            "policy-author": [
+              "c0c0c0c0-1111-4111-8111-00000000f1a0"
+            ]
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Collection roles not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "collection-role"
+        ]
+      }
+    },
+    {
+      "name": "policy-author on the root, but the target collection restricts inheritance",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "oid": "c0c0c0c0-2222-4222-8222-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "roles": []
+      },
+      "collection": "fin123",
+      "evidence": {
+        "purviewPolicies": {
+          "contosopurview": {
+            "policy-author": [
+              "c0c0c0c0-2222-4222-8222-00000000f1a0"
+            ]
+          },
+          "fin123": {
+            "parent": "contosopurview",
+            "restrictInheritance": true
+          },
+          "mkt456": {
+            "parent": "contosopurview"
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "collection-role"
+        ]
+      }
+    }
+  ]
+}
+"""#),
         ("rules/purview/metadata-policy.json", #"""
 {
   "$schema": "../rule.schema.json",
