@@ -79,7 +79,7 @@ enum Help {
       difference: the requirements whose outcome differs (or that both meet by different routes, e.g. case member
       vs eDiscovery Administrator) and the claim or evidence values behind them (audience, client app, scp/roles,
       wids, version, cloud, case access, role groups and their roles, collection roles), with fixes for the bad
-      caller and each side's stale-token hints. Takes the evidence options and --header, --at, --status, --cloud,
+      caller and each side's stale-token hints. --status is the status the bad caller saw. Takes the evidence options and --header, --at, --status, --cloud,
       --changed-at, --format text|json|markdown, --redact (covers both tokens) and --rules of the main check.
       --all also lists values that differ but decide nothing (iat, uti, names, ids, other claims).
       Exit codes: 0 same verdict · 1 verdicts differ · 2 usage or input error.

@@ -36,7 +36,8 @@ public struct Comparison: Sendable, Equatable {
     public let hiddenFactCount: Int
     /// Fixes that would give the bad caller what the good one has, least privilege first.
     public let fixes: [String]
-    /// Stale-token and propagation hints of each side.
+    /// Each side's stale-token and propagation hints; for the bad side also the reported causes of the status the user
+    /// saw (`--status`) that no unmet requirement explains.
     public let goodHints: [Hint]
     public let badHints: [Hint]
     /// Whether non-decisive differences are included.
@@ -47,11 +48,14 @@ public struct Comparison: Sendable, Equatable {
 
     /// Evaluates both inputs against `rule` and compares them. The inputs should share evidence, request and time.
     public static func evaluate(_ rule: APIRule, good: EvaluationInput, bad: EvaluationInput, showAll: Bool = false) -> Comparison {
-        Comparison(good: Evaluator.evaluate(rule, good), bad: Evaluator.evaluate(rule, bad), evidence: good.evidence, showAll: showAll)
+        let causes = Set(rule.notes.filter { $0.status != nil && $0.status == good.observedStatus }.map(\.id))
+        return Comparison(good: Evaluator.evaluate(rule, good), bad: Evaluator.evaluate(rule, bad), evidence: good.evidence,
+                          showAll: showAll, causeIDs: causes)
     }
 
-    /// Compares two diagnoses of the same API made with the same `evidence`.
-    public init(good: Diagnosis, bad: Diagnosis, evidence: Evidence, showAll: Bool = false) {
+    /// Compares two diagnoses of the same API made with the same `evidence`. `causeIDs` names the rule notes that are
+    /// reported causes of the observed status; they are kept with the stale-token hints.
+    public init(good: Diagnosis, bad: Diagnosis, evidence: Evidence, showAll: Bool = false, causeIDs: Set<String> = []) {
         self.good = good
         self.bad = bad
         self.showAll = showAll
@@ -105,9 +109,11 @@ public struct Comparison: Sendable, Equatable {
             if let fix = difference.bad?.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
         self.fixes = fixes
-        let staleIDs: Set<String> = ["stale-token", "propagation-window"]
-        goodHints = good.hints.filter { staleIDs.contains($0.id) }
-        badHints = bad.hints.filter { staleIDs.contains($0.id) }
+        // The observed status (--status) is the bad caller's, so its reported causes are listed for that side only.
+        let stale: Set<String> = ["stale-token", "propagation-window"]
+        let causes = causeIDs.union(bad.observedStatus.map { ["observed-\($0)"] } ?? [])
+        goodHints = good.hints.filter { stale.contains($0.id) }
+        badHints = bad.hints.filter { stale.contains($0.id) || causes.contains($0.id) }
     }
 
     /// Sources of the listed requirements and hints, in order of first appearance.

@@ -56,7 +56,7 @@ public struct ComparisonMarkdownRenderer: Sendable {
         let hints = comparison.goodHints.map { ("Good", $0) } + comparison.badHints.map { ("Bad", $0) }
         if !hints.isEmpty {
             lines.append("")
-            lines.append("### Stale tokens and recent changes")
+            lines.append("### Notes (stale tokens, recent changes, reported causes of the status you saw)")
             lines.append("")
             for (side, hint) in hints { lines.append("- \(side): \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
         }

@@ -100,7 +100,7 @@ public struct ComparisonTextRenderer: Sendable {
         let hints = comparison.goodHints.map { ("good", $0) } + comparison.badHints.map { ("bad", $0) }
         if !hints.isEmpty {
             lines.append("")
-            lines.append("Stale tokens and recent changes:")
+            lines.append("Notes (stale tokens, recent changes, reported causes of the status you saw):")
             for (side, hint) in hints { lines.append("  - \(side): \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
         }
         let sources = comparison.sources
