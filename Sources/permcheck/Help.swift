@@ -6,6 +6,7 @@ enum Help {
         case "apis": apis
         case "explain": explain
         case "rules": rules
+        case "compare": compare
         default: nil
         }
     }
@@ -20,6 +21,7 @@ enum Help {
       permcheck apis [--family F] [--grep TEXT]         list the APIs permcheck knows
       permcheck explain ID                              an API's requirements, fixes and sources
       permcheck rules lint|test [DIR]                   validate rule files / run their examples
+      permcheck compare GOOD BAD --api ID [evidence]    what decides "works for A, not for B"
 
     TOKEN
       a file holding the token, '-' for standard input, or --token-env VAR. Accepted: a compact JWT,
@@ -68,6 +70,19 @@ enum Help {
     permcheck explain ID [--rules DIR]
       Prints every requirement of an API: what it checks, the status its failure gives, the least-privileged fix,
       confidence (documented / community-reported / inferred) and sources; then the least-privilege grant sets.
+
+    """
+
+    static let compare = """
+    permcheck compare GOOD_TOKEN BAD_TOKEN --api ID [evidence] [options] [--all]
+      Checks both tokens against the same API, evidence, headers and time, then shows only what decides the
+      difference: the requirements whose outcome differs (or that both meet by different routes, e.g. case member
+      vs eDiscovery Administrator) and the claim or evidence values behind them (audience, client app, scp/roles,
+      wids, version, cloud, case access, role groups and their roles, collection roles), with fixes for the bad
+      caller and each side's stale-token hints. --status is the status the bad caller saw. Takes the evidence options and --header, --at, --status, --cloud,
+      --changed-at, --format text|json|markdown, --redact (covers both tokens) and --rules of the main check.
+      --all also lists values that differ but decide nothing (iat, uti, names, ids, other claims).
+      Exit codes: 0 same verdict · 1 verdicts differ · 2 usage or input error.
 
     """
 

@@ -1,66 +1,137 @@
 import Foundation
 
-/// Flags grant changes the token cannot reflect: changes after the token's `iat` (get a new token, not a new grant),
-/// and changes younger than the rule's propagation window for the token's cloud (wait, with the time left).
+/// Flags grant changes the call may not see yet:
+/// - a change after the token's `iat`: the token (or the session it belongs to) predates the grant, so the fix is a
+///   new token, not a new grant;
+/// - a change younger than the rule's propagation window: the service may not have picked it up yet; reports the time
+///   left until the window ends, relative to the evaluation time (`--at`).
+///
+/// Only changes that matter to the rule are considered: role groups the principal is in when the rule checks Purview
+/// roles or case membership, case-member and eDiscovery Administrator entries naming the principal, collection role
+/// assignments the principal holds, and `--changed-at`. Changes after the evaluation time are ignored (a replayed
+/// ticket cannot be explained by a later change).
 enum StaleTokenCheck {
-    /// A grant change with its time and the evidence kind it belongs to.
-    struct Change {
+    /// A grant change with its time and the evidence kind it belongs to (`any` for `--changed-at`).
+    struct Change: Equatable {
+        /// What changed, as a noun phrase, e.g. `role group 'eDiscovery Manager' (which the caller is in)`.
         let what: String
         let at: Date
         let evidence: String
     }
 
+    /// Where "a token reflects grants at issue time" is documented.
+    static let tokenSnapshotSources = [
+        "https://learn.microsoft.com/en-us/security/zero-trust/develop/configure-tokens-group-claims-app-roles",
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    ]
+
     static func hints(_ rule: APIRule, _ input: EvaluationInput) -> [Hint] {
-        let changes = relevantChanges(input)
-        guard !changes.isEmpty else { return [] }
         var hints: [Hint] = []
-        for change in changes {
+        for change in relevantChanges(rule, input) {
             if let issued = input.token.claims.issuedAt, issued < change.at {
-                hints.append(Hint(
-                    id: "stale-token",
-                    text: "The token was issued at \(ISO8601.format(issued)), before \(change.what) changed at \(ISO8601.format(change.at)): it cannot carry that change. Get a new token (sign in again or clear the token cache) before granting anything more.",
-                    sources: ["https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference"],
-                    confidence: .documented))
+                hints.append(staleTokenHint(change, issued: issued))
             }
-            let cloud = input.token.cloud.cloud
-            let windows = rule.propagation.filter {
-                ($0.evidence == change.evidence || change.evidence == "any") && ($0.clouds.isEmpty || cloud.map($0.clouds.contains) == true)
-            }
-            if let window = windows.max(by: { $0.hours < $1.hours }) {
-                let end = change.at.addingTimeInterval(window.hours * 3600)
-                if input.at < end {
-                    let age = Duration.describe(input.at.timeIntervalSince(change.at))
-                    let left = Duration.describe(end.timeIntervalSince(input.at))
-                    hints.append(Hint(
-                        id: "propagation-window",
-                        text: "\(change.what.prefix(1).uppercased() + change.what.dropFirst()) changed \(age) before \(ISO8601.format(input.at)); such changes are \(window.confidence == .documented ? "documented" : "reported") to take up to \(Duration.describe(window.hours * 3600)) to reach this API\(cloud.map { " in \($0.displayName)" } ?? ""). \(left) left (until \(ISO8601.format(end))).",
-                        sources: window.sources, confidence: window.confidence))
-                }
-            }
+            if let hint = propagationHint(rule, input, change), !hints.contains(hint) { hints.append(hint) }
         }
         return hints
     }
 
-    /// Changes that touch the principal: `--changed-at`, role groups they belong to, their case-membership entries.
-    static func relevantChanges(_ input: EvaluationInput) -> [Change] {
+    static func staleTokenHint(_ change: Change, issued: Date) -> Hint {
+        let newToken = "the fix is a new token, not a new grant: sign in again (or clear the client's token cache) and retry"
+        if change.evidence == "any" {
+            return Hint(
+                id: "stale-token",
+                text: "The token was issued at \(ISO8601.format(issued)), before \(change.what) at \(ISO8601.format(change.at)). A token carries the scopes, app roles, directory roles and groups of the moment it was issued, so if that change was a consent, permission, app role, directory role or group membership, this token cannot contain it — \(newToken).",
+                sources: tokenSnapshotSources, confidence: .documented)
+        }
+        return Hint(
+            id: "stale-token",
+            text: "The token was issued at \(ISO8601.format(issued)), before \(change.what) was last changed at \(ISO8601.format(change.at)). If that change is the grant this call needs, \(newToken) once the change has propagated. (\(serviceSideNote(change.evidence)))",
+            sources: tokenSnapshotSources, confidence: .inferred)
+    }
+
+    /// Why a new token alone may not be enough for grants the service looks up itself.
+    static func serviceSideNote(_ evidence: String) -> String {
+        switch evidence {
+        case "collectionRoles": "Collection roles are not token claims; the service looks them up, so it may also need time to see the change."
+        default: "Purview role groups, case membership and eDiscovery Administrators are not token claims; the service looks them up, so it may also need time to see the change."
+        }
+    }
+
+    static func propagationHint(_ rule: APIRule, _ input: EvaluationInput, _ change: Change) -> Hint? {
+        let cloud = input.token.cloud.cloud
+        let windows = rule.propagation.filter {
+            ($0.evidence == change.evidence || change.evidence == "any")
+                && ($0.clouds.isEmpty || cloud.map($0.clouds.contains) == true)
+        }
+        guard let window = windows.max(by: { $0.hours < $1.hours }) else { return nil }
+        let end = change.at.addingTimeInterval(window.hours * 3600)
+        guard input.at < end else { return nil }
+        let age = Duration.describe(input.at.timeIntervalSince(change.at))
+        let left = Duration.describe(end.timeIntervalSince(input.at))
+        let evidenceKinds = change.evidence == "any" ? Set(windows.map(\.evidence)).sorted() : [window.evidence]
+        let kinds = evidenceKinds.map(describe).joined(separator: " and ") + " changes"
+        let claim = window.confidence == .documented ? "documented" : "reported"
+        let scope = window.clouds.isEmpty ? "" : " in \(window.clouds.map(\.displayName).joined(separator: ", "))"
+        let subject = change.what.prefix(1).uppercased() + change.what.dropFirst()
+        return Hint(
+            id: "propagation-window",
+            text: "\(subject) \(change.evidence == "any" ? "happened" : "changed") \(age) before \(ISO8601.format(input.at)); \(kinds) are \(claim) to take up to \(Duration.describe(window.hours * 3600)) to reach this API\(scope). \(left) left (until \(ISO8601.format(end))): retry after that with a new token before granting anything more.",
+            sources: window.sources, confidence: window.confidence)
+    }
+
+    /// A propagation window's evidence kind in words.
+    static func describe(_ evidence: String) -> String {
+        switch evidence {
+        case "roleGroups": "role-group"
+        case "caseMembership": "case-membership"
+        case "caseAdmins": "eDiscovery Administrator"
+        case "collectionRoles": "collection-role"
+        default: evidence
+        }
+    }
+
+    /// Changes that touch the principal and matter to the rule, no later than the evaluation time.
+    static func relevantChanges(_ rule: APIRule, _ input: EvaluationInput) -> [Change] {
         let principal = input.token.principal
+        let evidence = input.evidence
+        let kinds = Set(rule.requirements.map(\.check.kind))
+        let usesRoleGroups = !kinds.isDisjoint(with: ["purviewRole", "caseMembership"])
+        let usesCaseAdmins = !kinds.isDisjoint(with: ["purviewRole", "caseMembership", "caseAdmin"])
         var changes: [Change] = []
-        if let at = input.evidence.changedAt {
-            changes.append(Change(what: "the grant you named (--changed-at)", at: at, evidence: "any"))
+        if let at = evidence.changedAt {
+            changes.append(Change(what: "the change you made (--changed-at)", at: at, evidence: "any"))
         }
-        for group in input.evidence.roleGroups ?? [] {
-            guard let at = group.changedAt, principal.membership(in: group, evidence: input.evidence) != .none else { continue }
-            changes.append(Change(what: "role group '\(group.displayName ?? group.name)'", at: at, evidence: "roleGroups"))
+        if usesRoleGroups {
+            for group in evidence.roleGroups ?? [] {
+                guard let at = group.changedAt else { continue }
+                switch principal.membership(in: group, evidence: evidence) {
+                case .direct, .viaGroup:
+                    changes.append(Change(what: "role group '\(group.displayName ?? group.name)' (which the caller is in)", at: at, evidence: "roleGroups"))
+                case .undecidable, .none:
+                    continue
+                }
+            }
         }
-        for member in input.evidence.caseMembers?.members ?? [] {
-            guard let at = member.changedAt, principal.match(member) != nil else { continue }
-            changes.append(Change(what: "the case membership of \(member.label)", at: at, evidence: "caseMembership"))
+        if kinds.contains("caseMembership") {
+            for member in evidence.caseMembers?.members ?? [] {
+                guard let at = member.changedAt, principal.match(member) != nil else { continue }
+                changes.append(Change(what: "the caller's case-member entry (\(member.label))", at: at, evidence: "caseMembership"))
+            }
         }
-        for assignment in input.evidence.purview?.assignments ?? [] {
-            guard let at = assignment.changedAt, principal.holds(assignment) else { continue }
-            changes.append(Change(what: "the \(assignment.role) assignment on collection '\(assignment.collection)'", at: at, evidence: "collectionRoles"))
+        if usesCaseAdmins {
+            for admin in evidence.caseAdmins ?? [] {
+                guard let at = admin.changedAt, principal.match(admin) != nil else { continue }
+                changes.append(Change(what: "the caller's eDiscovery Administrator entry (\(admin.label))", at: at, evidence: "caseAdmins"))
+            }
         }
-        return changes
+        if kinds.contains("collectionRole") {
+            for assignment in evidence.purview?.assignments ?? [] {
+                guard let at = assignment.changedAt, principal.holds(assignment) else { continue }
+                changes.append(Change(what: "the \(assignment.role) assignment on collection '\(assignment.collection)'", at: at, evidence: "collectionRoles"))
+            }
+        }
+        return changes.filter { $0.at <= input.at }
     }
 }
 

@@ -52,7 +52,7 @@ public enum EvidenceReader {
                 let members = try (body["members"] ?? body["Members"]).map { value throws(PermcheckError) in
                     try reader.entries(value, at: "\(location).members")
                 } ?? []
-                let changed = try reader.date(body, ["WhenChangedUTC", "whenChanged", "changedAt"], at: location)
+                let changed = try reader.date(body, ["WhenChangedUTC", "WhenCreatedUTC", "whenChanged", "changedAt"], at: location)
                 let display = try reader.string(body, ["displayName", "DisplayName"], at: location)
                 groups.append(RoleGroup(name: key, displayName: display, roles: roles, members: members, changedAt: changed))
             }

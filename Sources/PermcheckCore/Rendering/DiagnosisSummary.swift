@@ -23,7 +23,14 @@ enum DiagnosisSummary {
     }
 
     static func caller(_ diagnosis: Diagnosis) -> String {
-        let principal = diagnosis.token.principal
+        var text = principal(diagnosis.token.principal)
+        if let caseName = diagnosis.caseName { text += " · case '\(caseName)'" }
+        if let collection = diagnosis.collectionName { text += " · collection '\(collection)'" }
+        return text
+    }
+
+    /// The caller's kind, best identifier and client app.
+    static func principal(_ principal: Principal) -> String {
         let kind: String = switch principal.kind {
         case .user: "user"
         case .application: principal.isManagedIdentity ? "managed identity" : "application"
@@ -33,8 +40,6 @@ enum DiagnosisSummary {
         if principal.kind == .user, let app = principal.appID {
             text += " via app " + (KnownIDs.shared.application(app).map { "\($0.name) (\(app))" } ?? app)
         }
-        if let caseName = diagnosis.caseName { text += " · case '\(caseName)'" }
-        if let collection = diagnosis.collectionName { text += " · collection '\(collection)'" }
         return text
     }
 

@@ -4,6 +4,9 @@ import Foundation
 /// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay.
 public struct Redactor: Sendable {
     private let replacements: [(String, String)]
+    /// Non-personal phrases that may contain a personal value as a word (role group "eDiscovery Manager" vs a user
+    /// whose surname is Manager); they are kept as they are.
+    private let protected: [String]
 
     /// Collects the values to redact from the token and the evidence.
     public init(diagnosis: Diagnosis, evidence: Evidence) {
@@ -44,12 +47,26 @@ public struct Redactor: Sendable {
             for id in assignment.principalIDs + assignment.groupIDs { map.add(id, kind: "id") }
         }
         replacements = map.ordered
+        let groups = evidence.roleGroups ?? []
+        let phrases = groups.flatMap { [$0.name, $0.displayName].compactMap { $0 } + $0.roles } + Self.builtInPhrases
+        protected = Array(Set(phrases.filter { $0.count >= 3 })).sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
     }
+
+    /// Role and role-group names permcheck's own messages use, kept even when no evidence lists them.
+    static let builtInPhrases = ["eDiscovery Manager", "eDiscovery Administrator", "eDiscovery Administrators", "Organization Management",
+                                 "Compliance Administrator", "Global Administrator", "Global Reader"]
 
     /// The output with every collected value, and any remaining e-mail address, GUID or IPv4 address, replaced.
     public func redact(_ text: String) -> String {
+        // Mask protected phrases, replace whole-word values only (a surname 'Admin' must not eat 'Administrator'), unmask.
         var result = text
-        for (value, placeholder) in replacements { result = result.replacingOccurrences(of: value, with: placeholder) }
+        for (index, phrase) in protected.enumerated() {
+            result = result.replacingOccurrences(of: phrase, with: "\u{E000}\(index)\u{E001}")
+        }
+        for (value, placeholder) in replacements { result = Self.replaceWholeWords(value, with: placeholder, in: result) }
+        for (index, phrase) in protected.enumerated().reversed() {
+            result = result.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: phrase)
+        }
         var map = ReplacementMap(startingAfter: replacements)
         result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
         result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { guid in
@@ -57,6 +74,16 @@ public struct Redactor: Sendable {
         }
         result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
         return result
+    }
+
+    /// Replaces `value` where it is not part of a longer word (letters, digits, '_' or '-' on either side).
+    static func replaceWholeWords(_ value: String, with placeholder: String, in text: String) -> String {
+        guard text.contains(value) else { return text }
+        let pattern = "(?<![\\p{L}\\p{N}_-])" + NSRegularExpression.escapedPattern(for: value) + "(?![\\p{L}\\p{N}_-])"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text.replacingOccurrences(of: value, with: placeholder) }
+        let ns = text as NSString
+        return regex.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length),
+                                              withTemplate: NSRegularExpression.escapedTemplate(for: placeholder))
     }
 
     private static func sweep(_ text: String, pattern: String, kind: String, map: inout ReplacementMap, keep: (String) -> Bool = { _ in false }) -> String {
