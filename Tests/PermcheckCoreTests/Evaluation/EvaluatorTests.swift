@@ -79,7 +79,7 @@ import Testing
     @Test func aTokenIssuedBeforeARoleGroupChangeIsFlaggedAsStale() throws {
         let diagnosis = Evaluator.evaluate(rule, EvaluationInput(token: try token("manager-proxy"), evidence: try evidence(roleGroups: "role-groups-changed.json"), request: header, at: at))
         let stale = try #require(diagnosis.hints.first { $0.id == "stale-token" })
-        #expect(stale.text.contains("Get a new token"))
+        #expect(stale.text.contains("the fix is a new token, not a new grant"))
         let window = try #require(diagnosis.hints.first { $0.id == "propagation-window" })
         #expect(window.text.contains("1 h 40 min left"))
     }
