@@ -13,7 +13,7 @@ enum CheckCommand {
         OptionSpec(name: "--changed-at", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
         OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
-        OptionSpec(name: "--version", takesValue: false),
+        OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
     ]
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
@@ -23,15 +23,24 @@ enum CheckCommand {
         let format = try CommonOptions.format(args)
         let at = try CommonOptions.time(args, "--at") ?? Date()
         let rules = try RuleSource.load(directory: args.value("--rules"))
-        guard let apiName = args.value("--api") else {
-            throw .usage("missing --api ID (run 'permcheck apis' to list them). See 'permcheck --help'.")
+        let resolved = try args.value("--request").map { line throws(PermcheckError) in
+            try RequestResolver.resolve(line, rules: rules, catalog: .embedded)
         }
-        let rule = try rules.rule(named: apiName)
+        let rule: APIRule
+        switch (args.value("--api"), resolved) {
+        case (let name?, nil): rule = try rules.rule(named: name)
+        case (nil, let resolved?): rule = resolved.rule
+        case (_?, _?): throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck --help'.")
+        case (nil, nil):
+            throw .usage("missing --api ID or --request \"METHOD URL\" (run 'permcheck apis' to list the APIs). See 'permcheck --help'.")
+        }
         let token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
         var input = EvaluationInput(token: token, evidence: try CommonOptions.evidence(args), at: at)
         input.request = try CommonOptions.request(args)
+        input.request.method = resolved?.target.method
+        input.request.url = resolved?.target.url
         input.observedStatus = try CommonOptions.status(args)
-        input.targetCloud = try CommonOptions.cloud(args)
+        input.targetCloud = try CommonOptions.cloud(args) ?? resolved?.target.cloud
         let diagnosis = Evaluator.evaluate(rule, input)
         var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }

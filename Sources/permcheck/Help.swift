@@ -37,6 +37,8 @@ enum Help {
 
     OPTIONS
       --api ID                    the API rule (id or alias; see 'permcheck apis')
+      --request "METHOD URL"      instead of --api: the rule matching this request (hand-written rules first,
+                                  then any Microsoft Graph operation from the built-in permissions catalogue)
       --header 'Name: value'      a header the request sends (repeatable)
       --status 401|403            the status you saw; ranks findings and shows reported causes
       --at ISO8601                evaluate at this time instead of now (replay a ticket)

@@ -253,6 +253,66 @@ enum EmbeddedRules {
     ]
     /// Data files (rules/data/*.json).
     static let dataFiles: [(path: String, content: String)] = [
+        ("rules/data/graph-catalogue-rule.json", #"""
+{
+  "$comment": "The fixed parts of the rule permcheck synthesizes for a Microsoft Graph operation found in the catalogue (rules/graph/catalog.tsv). {permission}, {permissions}, {operation} are filled in per request. Hand-written rules always win over this template.",
+  "idPrefix": "graph:",
+  "family": "graph",
+  "catalogueSources": [
+    "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+    "https://learn.microsoft.com/en-us/graph/permissions-reference"
+  ],
+  "audience": {
+    "anyOf": [
+      "00000003-0000-0000-c000-000000000000",
+      "https://graph.microsoft.com",
+      "https://graph.microsoft.us",
+      "https://dod-graph.microsoft.us",
+      "https://microsoftgraph.chinacloudapi.cn"
+    ],
+    "description": "The token is for Microsoft Graph (aud 00000003-0000-0000-c000-000000000000 or a Graph URI, national clouds included).",
+    "fix": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/.default' (or the permission names, e.g. 'https://graph.microsoft.com/User.Read'); in a national cloud use that cloud's Graph host.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"]
+  },
+  "lifetime": {
+    "description": "The token is within its lifetime (nbf ≤ now < exp).",
+    "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+    "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens", "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"]
+  },
+  "cloud": {
+    "description": "The token comes from the same cloud as the Graph endpoint it is sent to (tokens are not interchangeable between clouds).",
+    "fix": "Request the token from the login endpoint of the cloud whose Graph host you call (login.microsoftonline.us for graph.microsoft.us and dod-graph.microsoft.us, login.chinacloudapi.cn for microsoftgraph.chinacloudapi.cn).",
+    "sources": ["https://learn.microsoft.com/en-us/graph/deployments"]
+  },
+  "workOrSchool": {
+    "description": "The operation supports work or school accounts only; personal Microsoft accounts are not supported (no DelegatedPersonal permission).",
+    "fix": "Sign in with a work or school account; personal Microsoft accounts cannot call this operation.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"]
+  },
+  "scheme": {
+    "description": "The operation supports only {schemes} calls (the other scheme has no permission in the Graph permissions table).",
+    "fixUser": "Call this operation app-only (client credentials) with an application permission: {applicationPermissions}.",
+    "fixApplication": "Call this operation with a delegated (signed-in user) token: the Graph permissions table lists no application permission for {operation}.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "scope": {
+    "description": "A delegated token carries one of the delegated permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
+    "fix": "Add the delegated permission {permission} (Microsoft Graph) to the app registration, grant consent (admin consent if the permission requires it), and request a new token that includes it.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "appRole": {
+    "description": "An app-only token carries one of the application permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
+    "fix": "Grant the app role {permission} (Microsoft Graph application permission) to the app, have an admin grant consent, and request a new token (client credentials, scope 'https://graph.microsoft.com/.default').",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "note": {
+    "id": "catalogue-scope",
+    "text": "Permission data from the Microsoft Graph permissions table (catalogue{commit}). Some operations also need a directory role, a resource-specific grant or a licence the table does not list; see the operation's page on learn.microsoft.com.",
+    "confidence": "documented"
+  }
+}
+
+"""#),
         ("rules/data/known-ids.json", #"""
 {
   "$comment": "Names for well-known ids and claims, shown by 'permcheck decode' and in findings. Not used to decide verdicts.",
