@@ -1,17 +1,21 @@
 import Foundation
 
 /// Replaces personal data in rendered output with stable placeholders (`user-1`, `id-2`, `tenant-1`, `ip-1`, `name-1`):
-/// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay.
+/// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay,
+/// and so do the request, correlation and trace ids of an observed response (support needs them; they are not personal).
 public struct Redactor: Sendable {
     private let replacements: [(String, String)]
+    private let kept: Set<String>
 
-    /// Collects the values to redact from the token and the evidence.
+    /// Collects the values to redact from the token and the evidence; keeps the response's support identifiers.
     public init(diagnosis: Diagnosis, evidence: Evidence) {
-        self.init(claimsList: [diagnosis.token.claims], evidence: evidence)
+        self.init(claimsList: [diagnosis.token.claims], evidence: evidence,
+                  keeping: diagnosis.observedResponse?.supportIdentifiers ?? [])
     }
 
-    /// Collects values from several tokens (e.g. `compare`) and the evidence.
-    public init(claimsList: [Claims], evidence: Evidence) {
+    /// Collects values from several tokens (e.g. `compare`) and the evidence; `keeping` lists values never replaced.
+    public init(claimsList: [Claims], evidence: Evidence, keeping: [String] = []) {
+        kept = Set(keeping.map { $0.lowercased() })
         var map = ReplacementMap()
         for claims in claimsList {
             map.add(claims.tenantID, kind: "tenant")
@@ -49,11 +53,11 @@ public struct Redactor: Sendable {
     /// The output with every collected value, and any remaining e-mail address, GUID or IPv4 address, replaced.
     public func redact(_ text: String) -> String {
         var result = text
-        for (value, placeholder) in replacements { result = result.replacingOccurrences(of: value, with: placeholder) }
+        for (value, placeholder) in replacements where !kept.contains(value.lowercased()) { result = result.replacingOccurrences(of: value, with: placeholder) }
         var map = ReplacementMap(startingAfter: replacements)
         result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
-        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { guid in
-            KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
+        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { [kept] guid in
+            kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
         }
         result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
         return result
