@@ -13,7 +13,8 @@ enum CheckCommand {
         OptionSpec(name: "--changed-at", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
         OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
-        OptionSpec(name: "--version", takesValue: false),
+        OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
+        OptionSpec(name: "--request-file", takesValue: true), OptionSpec(name: "--response", takesValue: true),
     ]
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
@@ -23,16 +24,49 @@ enum CheckCommand {
         let format = try CommonOptions.format(args)
         let at = try CommonOptions.time(args, "--at") ?? Date()
         let rules = try RuleSource.load(directory: args.value("--rules"))
-        guard let apiName = args.value("--api") else {
-            throw .usage("missing --api ID (run 'permcheck apis' to list them). See 'permcheck --help'.")
+        let requestFile = try TriageInput.requestFile(args)
+        let response = try TriageInput.response(args)
+        let requestLine = args.value("--request") ?? requestFile?.request.requestLine
+        if args.value("--request") != nil, args.value("--api") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck --help'.")
         }
-        let rule = try rules.rule(named: apiName)
-        let token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
+        let hasToken = !args.positionals.isEmpty || args.value("--token-env") != nil || requestFile?.request.bearerToken != nil
+        if !hasToken, let response {
+            // The ticket has only the error: explain it without a verdict (exit 3, "no verdict").
+            var api = args.value("--api").flatMap { try? rules.rule(named: $0).id }
+            if api == nil, let requestLine { api = try? RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded).rule.id }
+            var output = ResponseReport.render(response, api: api, format: format)
+            if args.has("--redact") { output = Redactor(claimsList: [], evidence: Evidence(), keeping: response.supportIdentifiers).redact(output) }
+            console.out(output)
+            return Verdict.indeterminate.exitCode
+        }
+        let resolved = try (args.value("--api") == nil ? requestLine : nil).map { line throws(PermcheckError) in
+            try RequestResolver.resolve(line, rules: rules, catalog: .embedded)
+        }
+        let rule: APIRule
+        switch (args.value("--api"), resolved) {
+        case (let name?, _): rule = try rules.rule(named: name)
+        case (nil, let resolved?): rule = resolved.rule
+        case (nil, nil):
+            throw .usage("missing --api ID, --request \"METHOD URL\" or --request-file FILE (run 'permcheck apis' to list the APIs). See 'permcheck --help'.")
+        }
+        let token: AccessToken
+        if args.positionals.isEmpty, args.value("--token-env") == nil, let bearer = try TriageInput.bearerToken(requestFile) {
+            token = bearer
+        } else {
+            token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
+        }
         var input = EvaluationInput(token: token, evidence: try CommonOptions.evidence(args), at: at)
         input.request = try CommonOptions.request(args)
-        input.observedStatus = try CommonOptions.status(args)
-        input.targetCloud = try CommonOptions.cloud(args)
-        let diagnosis = Evaluator.evaluate(rule, input)
+        input.request.headers = TriageInput.headers(requestFile, extra: input.request)
+        var target = resolved?.target
+        if target == nil, let requestLine { target = try RequestTarget.parse(requestLine) }
+        input.request.method = target?.method
+        input.request.url = target?.url
+        input.observedStatus = try CommonOptions.status(args) ?? response?.evaluationStatus
+        input.targetCloud = try CommonOptions.cloud(args) ?? target?.cloud ?? response?.challenge?.authorityCloud?.cloud
+        var diagnosis = Evaluator.evaluate(rule, input)
+        diagnosis.observedResponse = response
         var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
         console.out(output)

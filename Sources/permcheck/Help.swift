@@ -17,6 +17,7 @@ enum Help {
 
     USAGE
       permcheck TOKEN --api ID [evidence] [options]     check a token against an API's rule
+      permcheck --request-file F --response F [options] triage a ticket from its pasted request and error
       permcheck decode TOKEN [--format text|json]       every claim with its meaning
       permcheck apis [--family F] [--grep TEXT]         list the APIs permcheck knows
       permcheck explain ID                              an API's requirements, fixes and sources
@@ -39,6 +40,13 @@ enum Help {
 
     OPTIONS
       --api ID                    the API rule (id or alias; see 'permcheck apis')
+      --request "METHOD URL"      instead of --api: the rule matching this request (hand-written rules first,
+                                  then any Microsoft Graph operation from the built-in permissions catalogue)
+      --request-file FILE         a raw HTTP request (browser/Fiddler "copy as raw"): method, URL, headers; the
+                                  token may come from its 'Authorization: Bearer' header (never printed)
+      --response FILE             what the service answered: error body JSON, raw HTTP response, WWW-Authenticate
+                                  value, or AADSTS text; explained from rules/data/error-codes.json. Without any
+                                  token: the explanation only, no verdict (exit 3)
       --header 'Name: value'      a header the request sends (repeatable)
       --status 401|403            the status you saw; ranks findings and shows reported causes
       --at ISO8601                evaluate at this time instead of now (replay a ticket)
@@ -49,7 +57,8 @@ enum Help {
       --version, --help
 
     EXIT CODES
-      0 allowed · 1 denied · 2 usage or input error · 3 indeterminate (evidence missing)
+      0 allowed · 1 denied · 2 usage or input error · 3 indeterminate (evidence missing) or no verdict (--response
+      without a token)
 
     """
 

@@ -19,9 +19,12 @@ enum Golden {
         if name.hasSuffix(".json") {
             let actualValue = try JSONParser.parse(actual)
             let expectedValue = try JSONParser.parse(expected)
-            #expect(actualValue == expectedValue, "JSON differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+            let matches = actualValue == expectedValue
+            #expect(matches, "JSON differs from \(name):\n\(diff(JSONWriter.write(expectedValue, pretty: true), JSONWriter.write(actualValue, pretty: true)))",
+                    sourceLocation: sourceLocation)
         } else {
-            #expect(actual == expected, "Output differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+            let matches = actual == expected
+            #expect(matches, "Output differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
         }
     }
 

@@ -90,6 +90,8 @@ public struct Diagnosis: Sendable, Equatable {
     /// The target case and collection, if any.
     public let caseName: String?
     public let collectionName: String?
+    /// What the service answered (`--response`), with the meanings of its codes; `nil` when not given.
+    public var observedResponse: ObservedResponse? = nil
 
     /// Creates a diagnosis (the evaluator is the usual source).
     public init(apiID: String, apiTitle: String, verdict: Verdict, predictedStatus: Int?, observedStatus: Int?,

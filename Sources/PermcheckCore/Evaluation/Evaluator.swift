@@ -8,7 +8,7 @@ public enum Evaluator {
         let kind = input.token.principal.kind
         let checker = RequirementChecker(input: input)
         var findings: [Finding] = []
-        for requirement in rule.requirements where requirement.applies(to: kind) {
+        for requirement in CrossCloudRequirement.requirements(of: rule, input) where requirement.applies(to: kind) {
             let result = checker.check(requirement.check)
             findings.append(Finding(
                 requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,

@@ -28,7 +28,7 @@ public enum DiagnosisJSON {
         let hints: [JSONValue] = diagnosis.hints.map { hint in
             .object(["id": .string(hint.id), "text": .string(hint.text), "sources": strings(hint.sources), "confidence": .string(hint.confidence.rawValue)])
         }
-        return .object([
+        var object: [String: JSONValue] = [
             "api": .string(diagnosis.apiID),
             "apiTitle": .string(diagnosis.apiTitle),
             "verdict": .string(diagnosis.verdict.rawValue),
@@ -62,7 +62,10 @@ public enum DiagnosisJSON {
             "fixes": strings(diagnosis.fixes),
             "missingEvidence": strings(diagnosis.findings.compactMap(\.collect)),
             "hints": .array(hints),
-        ])
+        ]
+        // Present only when --response was given, so reports without one keep their exact shape.
+        if let response = diagnosis.observedResponse { object["observedResponse"] = ObservedResponseSummary.json(response) }
+        return .object(object)
     }
 }
 

@@ -66,6 +66,7 @@ enum DiagnosisSummary {
     static func sources(_ diagnosis: Diagnosis) -> [String] {
         var seen: [String] = []
         let cited = diagnosis.findings.filter { $0.outcome != .met }.flatMap(\.sources) + diagnosis.hints.flatMap(\.sources)
+            + (diagnosis.observedResponse?.meanings.flatMap(\.sources) ?? [])
         for source in cited where !seen.contains(source) { seen.append(source) }
         return seen
     }

@@ -10,6 +10,14 @@ public struct MarkdownRenderer: DiagnosisRenderer {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
+    /// The "What the service said" section, shared with the verdict-less response report.
+    static func observedResponse(_ response: ObservedResponse) -> [String] {
+        var lines = ["### What the service said", "", "**\(ObservedResponseSummary.headline(response))**", ""]
+        for line in ObservedResponseSummary.detailLines(response) { lines.append("- `\(line.replacingOccurrences(of: "`", with: "'"))`") }
+        for meaning in response.meanings { lines.append("- " + ObservedResponseSummary.meaningLine(meaning)) }
+        return lines
+    }
+
     public func render(_ diagnosis: Diagnosis) -> String {
         var lines: [String] = []
         lines.append("## permcheck: \(DiagnosisSummary.headline(diagnosis))")
@@ -18,6 +26,10 @@ public struct MarkdownRenderer: DiagnosisRenderer {
         lines.append("")
         lines.append("- Caller: \(DiagnosisSummary.caller(diagnosis))")
         lines.append("- Token: \(DiagnosisSummary.token(diagnosis))")
+        if let response = diagnosis.observedResponse {
+            lines.append("")
+            lines += Self.observedResponse(response)
+        }
         lines.append("")
         lines.append("| | Requirement | Fails with | Finding | Confidence |")
         lines.append("|---|---|---|---|---|")

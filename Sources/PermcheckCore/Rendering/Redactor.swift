@@ -1,20 +1,25 @@
 import Foundation
 
 /// Replaces personal data in rendered output with stable placeholders (`user-1`, `id-2`, `tenant-1`, `ip-1`, `name-1`):
-/// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay.
+/// the same input value always gets the same placeholder within one report. Well-known Microsoft app and role ids stay,
+/// and so do the request, correlation and trace ids of an observed response (support needs them; they are not personal).
 public struct Redactor: Sendable {
     private let replacements: [(String, String)]
     /// Non-personal phrases that may contain a personal value as a word (role group "eDiscovery Manager" vs a user
     /// whose surname is Manager); they are kept as they are.
     private let protected: [String]
+    /// Values never replaced: the support identifiers (request, correlation, trace ids) of an observed response.
+    private let kept: Set<String>
 
-    /// Collects the values to redact from the token and the evidence.
+    /// Collects the values to redact from the token and the evidence; keeps the response's support identifiers.
     public init(diagnosis: Diagnosis, evidence: Evidence) {
-        self.init(claimsList: [diagnosis.token.claims], evidence: evidence)
+        self.init(claimsList: [diagnosis.token.claims], evidence: evidence,
+                  keeping: diagnosis.observedResponse?.supportIdentifiers ?? [])
     }
 
-    /// Collects values from several tokens (e.g. `compare`) and the evidence.
-    public init(claimsList: [Claims], evidence: Evidence) {
+    /// Collects values from several tokens (e.g. `compare`) and the evidence; `keeping` lists values never replaced.
+    public init(claimsList: [Claims], evidence: Evidence, keeping: [String] = []) {
+        kept = Set(keeping.map { $0.lowercased() })
         var map = ReplacementMap()
         for claims in claimsList {
             map.add(claims.tenantID, kind: "tenant")
@@ -63,14 +68,16 @@ public struct Redactor: Sendable {
         for (index, phrase) in protected.enumerated() {
             result = result.replacingOccurrences(of: phrase, with: "\u{E000}\(index)\u{E001}")
         }
-        for (value, placeholder) in replacements { result = Self.replaceWholeWords(value, with: placeholder, in: result) }
+        for (value, placeholder) in replacements where !kept.contains(value.lowercased()) {
+            result = Self.replaceWholeWords(value, with: placeholder, in: result)
+        }
         for (index, phrase) in protected.enumerated().reversed() {
             result = result.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: phrase)
         }
         var map = ReplacementMap(startingAfter: replacements)
         result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
-        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { guid in
-            KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
+        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { [kept] guid in
+            kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
         }
         result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
         return result

@@ -23,6 +23,12 @@ public struct TextRenderer: DiagnosisRenderer {
         lines.append(diagnosis.apiTitle)
         lines.append("caller: " + DiagnosisSummary.caller(diagnosis))
         lines.append("token:  " + DiagnosisSummary.token(diagnosis))
+        if let response = diagnosis.observedResponse {
+            lines.append("")
+            lines.append("The service said: " + ObservedResponseSummary.headline(response))
+            for line in ObservedResponseSummary.detailLines(response) { lines.append("  " + line) }
+            for meaning in response.meanings { lines.append("  - " + ObservedResponseSummary.meaningLine(meaning)) }
+        }
         lines.append("")
         lines.append("Requirements, in the order the service checks them:")
         let width = diagnosis.findings.map(\.requirementID.count).max() ?? 0

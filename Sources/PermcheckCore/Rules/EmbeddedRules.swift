@@ -8649,6 +8649,335 @@ enum EmbeddedRules {
     ]
     /// Data files (rules/data/*.json).
     static let dataFiles: [(path: String, content: String)] = [
+        ("rules/data/cross-cloud.json", #"""
+{
+  "$comment": "The requirement permcheck adds to any API rule that has no 'cloud' requirement of its own, when both the token's cloud and the target endpoint's cloud are known (request host, WWW-Authenticate authority, or --cloud): tokens are not interchangeable between clouds. Rules with their own 'cloud' requirement (which also lists the clouds offering the API) are evaluated with that instead.",
+  "id": "cloud",
+  "description": "The token comes from the token service of the cloud the request goes to (tokens are not interchangeable between clouds).",
+  "status": 401,
+  "fix": "Request the token from the login endpoint of the target endpoint's cloud: login.microsoftonline.com for Global and GCC, login.microsoftonline.us for GCC High and DoD, login.chinacloudapi.cn (or login.partner.microsoftonline.cn) for China (21Vianet).",
+  "sources": ["https://learn.microsoft.com/en-us/graph/deployments", "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud"],
+  "confidence": "documented"
+}
+
+"""#),
+        ("rules/data/error-codes.json", #"""
+{
+  "$comment": "One-line meanings of error codes and messages a ticket may quote: Graph/Purview error bodies (match.code, match.message = case-insensitive substring), AADSTS token-endpoint codes (match.aadsts), WWW-Authenticate challenge errors (match.challengeError) and claims-challenge contents (match.claim = a key under access_token). The most specific entry wins for a code (code+message before code alone). 'status' is the HTTP status the error comes with, used when the pasted response has no status line. Shown by the main check (--response) and never used to decide a verdict.",
+  "unknownAADSTS": {
+    "meaning": "AADSTS{code} is not in permcheck's table; Microsoft's current text for it is at https://login.microsoftonline.com/error?code={code}.",
+    "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+    "confidence": "documented"
+  },
+  "errors": [
+    {
+      "id": "invalid-authentication-token-empty",
+      "match": {"code": "InvalidAuthenticationToken", "message": "Access token is empty"},
+      "status": 401,
+      "meaning": "The request reached the API without a bearer token (no or empty 'Authorization: Bearer' header).",
+      "fix": "Send 'Authorization: Bearer <access token>'; check that the client really attaches the token (proxies and redirects can drop the header).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-authentication-token-audience",
+      "match": {"code": "InvalidAuthenticationToken", "message": "Invalid audience"},
+      "status": 401,
+      "meaning": "The token was issued for a different API (its 'aud' claim is not the API called), e.g. a Microsoft Graph token sent to another service or a token for your own API sent to Graph.",
+      "fix": "Request the token for the resource you call (scope '<resource app id or URI>/.default' or its named permissions).",
+      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/2362", "https://learn.microsoft.com/en-us/answers/questions/625754/access-token-for-using-graph-api-to-pull-azure-ad"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-authentication-token-expired",
+      "match": {"code": "InvalidAuthenticationToken", "message": "token is expired"},
+      "status": 401,
+      "meaning": "The token's 'exp' time had passed when the API received it.",
+      "fix": "Acquire a fresh token (MSAL's acquireTokenSilent refreshes it); replay the ticket with --at <the response's date> to see by how much it was expired.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens", "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-authentication-token-compact",
+      "match": {"code": "InvalidAuthenticationToken", "message": "CompactToken parsing failed"},
+      "status": 401,
+      "meaning": "The API could not parse the bearer value as an access token: truncated or altered token, 'Bearer' written twice, or something other than an access token (an ID token, a refresh token, a personal-account opaque token).",
+      "fix": "Send exactly the access token returned by the token endpoint after one 'Bearer ' prefix; run 'permcheck decode' on it to check it is a complete JWT.",
+      "sources": ["https://github.com/microsoftgraph/msgraph-training-dotnet/issues/31", "https://github.com/OfficeDev/outlook-dev-docs/issues/508"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-authentication-token",
+      "match": {"code": "InvalidAuthenticationToken"},
+      "status": 401,
+      "meaning": "The API rejected the token itself (missing, invalid, expired or for another API) before checking any permission.",
+      "fix": "Check the token's audience, lifetime and cloud against the API (the requirement table below does this).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "confidence": "documented"
+    },
+    {
+      "id": "authorization-request-denied",
+      "match": {"code": "Authorization_RequestDenied"},
+      "status": 403,
+      "meaning": "The token is valid but does not grant this directory operation: a missing Graph permission, a delegated token where an application permission is needed (or the reverse), or the signed-in user lacks the Entra role.",
+      "fix": "Grant the least-privileged permission the operation lists and, for delegated calls, give the user the role it needs; then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group"],
+      "confidence": "documented"
+    },
+    {
+      "id": "access-denied-no-scp-or-roles",
+      "match": {"code": "accessDenied", "message": "Either scp or roles claim need to be present"},
+      "status": 403,
+      "meaning": "The token carries no permissions at all: no 'scp' (delegated) and no 'roles' (application) claim, typically an app-only token for an app that was granted no application permission, or consent missing.",
+      "fix": "Grant the app the permission the API needs (application permission for app-only calls) with admin consent, then request a new token.",
+      "sources": ["https://github.com/pnp/cli-microsoft365/issues/1738", "https://pnp.github.io/cli-microsoft365/user-guide/cli-certificate-caveats/"],
+      "confidence": "reported"
+    },
+    {
+      "id": "access-denied",
+      "match": {"code": "accessDenied"},
+      "status": 403,
+      "meaning": "The caller does not have permission to perform the action.",
+      "fix": "Compare the token's permissions and the caller's roles with the API's requirements (the requirement table below).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
+      "confidence": "documented"
+    },
+    {
+      "id": "no-permissions-in-access-token",
+      "match": {"code": "NoPermissionsInAccessToken"},
+      "meaning": "The token contains no permissions the API understands; classically an app-only token used on '/me', which needs a signed-in user.",
+      "fix": "With an app-only token call '/users/{id}' instead of '/me'; or use a delegated token.",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/error-call-me-endpoint-microsoft-graph"],
+      "confidence": "documented"
+    },
+    {
+      "id": "unauthenticated",
+      "match": {"code": "unauthenticated"},
+      "status": 401,
+      "meaning": "The caller is not authenticated: no usable token reached the API.",
+      "fix": "Send a valid bearer token for this API.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
+      "confidence": "documented"
+    },
+    {
+      "id": "calling-application-not-established",
+      "match": {"message": "identity of the calling application could not be established"},
+      "status": 403,
+      "meaning": "The token lacks 'oid'/'sub' for the app because the client app has no service principal in the resource tenant (it was never consented there).",
+      "fix": "Have an admin of the resource tenant consent to the app (creates its service principal), then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/identity-of-calling-application-not-established"],
+      "confidence": "documented"
+    },
+    {
+      "id": "challenge-invalid-token",
+      "match": {"challengeError": "invalid_token"},
+      "status": 401,
+      "meaning": "The service's WWW-Authenticate challenge says the bearer token was rejected (invalid, expired or revoked); error_description, when present, says which.",
+      "fix": "Acquire a new token for this API; if error_description mentions a revoked session, the user must sign in again.",
+      "sources": ["https://datatracker.ietf.org/doc/html/rfc6750#section-3.1"],
+      "confidence": "documented"
+    },
+    {
+      "id": "challenge-insufficient-claims",
+      "match": {"challengeError": "insufficient_claims"},
+      "status": 401,
+      "meaning": "Claims challenge: the token is missing claims the resource now demands (Conditional Access step-up or a Continuous Access Evaluation event). The 'claims' parameter says which.",
+      "fix": "Pass the decoded 'claims' value to the token request (MSAL: WithClaims / claims parameter), usually interactively, then retry with the new token. Graph sends claims challenges only to clients that declared the 'cp1' capability.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge", "https://learn.microsoft.com/en-us/graph/errors"],
+      "confidence": "documented"
+    },
+    {
+      "id": "claims-acrs",
+      "match": {"claim": "acrs"},
+      "meaning": "Authentication-context step-up: a Conditional Access policy on this resource requires the listed authentication context (e.g. 'c1'), which the current token does not satisfy.",
+      "fix": "Request a new token with this claims challenge; the user completes what the policy requires (e.g. MFA, compliant device), then retry.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge", "https://learn.microsoft.com/en-us/entra/identity-platform/developer-guide-conditional-access-authentication-context"],
+      "confidence": "documented"
+    },
+    {
+      "id": "claims-nbf",
+      "match": {"claim": "nbf"},
+      "meaning": "Continuous Access Evaluation revoked the token before its expiry (user disabled, password changed, sessions revoked, or an IP/location policy change); the token is not accepted whatever its 'exp' says.",
+      "fix": "Sign in again (a new token issued after the event); if the cause is the network location, call from an allowed location.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"],
+      "confidence": "documented"
+    },
+    {
+      "id": "claims-xms-caeerror",
+      "match": {"claim": "xms_caeerror"},
+      "meaning": "Continuous Access Evaluation error code: the resource revoked the session under a CAE policy.",
+      "fix": "Sign in again and retry; check the user's sign-in logs for the revocation event.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"],
+      "confidence": "inferred"
+    },
+    {
+      "id": "aadsts-9002326",
+      "match": {"aadsts": 9002326},
+      "meaning": "Cross-origin token redemption: the token request carried an 'Origin' header (it came from a browser, or a client that adds one) but the redirect URI is not registered as a single-page application.",
+      "fix": "Either register the redirect URI under the 'Single-page application' platform (Entra admin center → App registrations → the app → Authentication), or, for a server or CLI client, redeem the code without an 'Origin' header (server-side, confidential client).",
+      "sources": ["https://github.com/Azure-Samples/ms-identity-javascript-angular-tutorial/issues/37", "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/5196"],
+      "confidence": "reported"
+    },
+    {
+      "id": "aadsts-9002327",
+      "match": {"aadsts": 9002327},
+      "meaning": "The mirror of 9002326: the redirect URI is registered as a single-page application, so its codes may only be redeemed by cross-origin (browser) requests, but this request came without an 'Origin' header (from a server or a tool).",
+      "fix": "Redeem SPA codes from the browser (MSAL.js), or register a 'Web' (or mobile/desktop) redirect URI for the server-side or CLI client and use that.",
+      "sources": ["https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/2482", "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/3032"],
+      "confidence": "reported"
+    },
+    {
+      "id": "aadsts-65001",
+      "match": {"aadsts": 65001},
+      "meaning": "DelegationDoesNotExist: the user or an admin has not consented to the app for the requested permissions.",
+      "fix": "Grant consent (an admin can grant for the tenant: Enterprise applications → the app → Permissions → Grant admin consent), or send an interactive authorization request.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-700016",
+      "match": {"aadsts": 700016},
+      "meaning": "UnauthorizedClient_DoesNotMatchRequest: the application (client id) was not found in the tenant: wrong app id, wrong tenant, or the app was never installed or consented there.",
+      "fix": "Check the client id and the tenant in the authority URL; for a multi-tenant app, have an admin of this tenant consent to it.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-50020",
+      "match": {"aadsts": 50020},
+      "meaning": "UserUnauthorized: the user's account (from another identity provider or tenant) does not exist in the target tenant.",
+      "fix": "Invite the user as a guest (B2B) to the tenant, or sign in to the right tenant (tenant-specific authority instead of /common).",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-53003",
+      "match": {"aadsts": 53003},
+      "meaning": "BlockedByConditionalAccess: a Conditional Access policy does not allow issuing this token.",
+      "fix": "Look up the sign-in in the Entra sign-in logs (by correlation id) to see which policy blocked it, and meet that policy (device, location, MFA) or have it adjusted.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-70011",
+      "match": {"aadsts": 70011},
+      "meaning": "InvalidScope: the scope the app requested is invalid.",
+      "fix": "Request scopes of one resource only; for client credentials use '<resource>/.default'.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-700022",
+      "match": {"aadsts": 700022},
+      "meaning": "InvalidMultipleResourcesScope: the requested scopes span more than one resource.",
+      "fix": "Request one token per resource (e.g. one for Microsoft Graph, one for MicrosoftPurviewEDiscovery).",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-50076",
+      "match": {"aadsts": 50076},
+      "meaning": "UserStrongAuthClientAuthNRequired: multi-factor authentication is required (Conditional Access or a location change); a silent or non-interactive request cannot satisfy it.",
+      "fix": "Retry interactively so the user can complete MFA; service accounts in pipelines should use an app-only (client credentials) flow instead.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-500011",
+      "match": {"aadsts": 500011},
+      "meaning": "InvalidResourceServicePrincipalNotFound: the resource app has no service principal in the tenant (e.g. MicrosoftPurviewEDiscovery was never added), or the request went to the wrong tenant.",
+      "fix": "Create the resource's service principal (New-MgServicePrincipal -AppId <resource app id>) and consent to its permissions; check the tenant in the authority URL.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-90002",
+      "match": {"aadsts": 90002},
+      "meaning": "InvalidTenantName: the tenant was not found: wrong tenant id or domain, or a tenant of another cloud (cross-cloud: e.g. a GCC High tenant asked at login.microsoftonline.com).",
+      "fix": "Check the tenant in the authority URL and use the login host of the tenant's cloud (login.microsoftonline.us for GCC High and DoD, login.chinacloudapi.cn / login.partner.microsoftonline.cn for China).",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes", "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-7000215",
+      "match": {"aadsts": 7000215},
+      "meaning": "Invalid client secret: often the secret's id was pasted instead of its value, or the secret belongs to another app.",
+      "fix": "Create a new client secret and copy its Value (shown once), not its Secret ID.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "inferred"
+    },
+    {
+      "id": "aadsts-7000222",
+      "match": {"aadsts": 7000222},
+      "meaning": "InvalidClientSecretExpiredKeysProvided: the client secret has expired.",
+      "fix": "Create a new client secret (App registrations → Certificates & secrets) and update the client; consider a certificate or a managed identity instead.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    }
+  ]
+}
+
+"""#),
+        ("rules/data/graph-catalogue-rule.json", #"""
+{
+  "$comment": "The fixed parts of the rule permcheck synthesizes for a Microsoft Graph operation found in the catalogue (rules/graph/catalog.tsv). {permission}, {permissions}, {operation} are filled in per request. Hand-written rules always win over this template.",
+  "idPrefix": "graph:",
+  "family": "graph",
+  "catalogueSources": [
+    "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+    "https://learn.microsoft.com/en-us/graph/permissions-reference"
+  ],
+  "audience": {
+    "anyOf": [
+      "00000003-0000-0000-c000-000000000000",
+      "https://graph.microsoft.com",
+      "https://graph.microsoft.us",
+      "https://dod-graph.microsoft.us",
+      "https://microsoftgraph.chinacloudapi.cn"
+    ],
+    "description": "The token is for Microsoft Graph (aud 00000003-0000-0000-c000-000000000000 or a Graph URI, national clouds included).",
+    "fix": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/.default' (or the permission names, e.g. 'https://graph.microsoft.com/User.Read'); in a national cloud use that cloud's Graph host.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"]
+  },
+  "lifetime": {
+    "description": "The token is within its lifetime (nbf ≤ now < exp).",
+    "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+    "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens", "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"]
+  },
+  "cloud": {
+    "description": "The token comes from the same cloud as the Graph endpoint it is sent to (tokens are not interchangeable between clouds).",
+    "fix": "Request the token from the login endpoint of the cloud whose Graph host you call (login.microsoftonline.us for graph.microsoft.us and dod-graph.microsoft.us, login.chinacloudapi.cn for microsoftgraph.chinacloudapi.cn).",
+    "sources": ["https://learn.microsoft.com/en-us/graph/deployments"]
+  },
+  "workOrSchool": {
+    "description": "The operation supports work or school accounts only; personal Microsoft accounts are not supported (no DelegatedPersonal permission).",
+    "fix": "Sign in with a work or school account; personal Microsoft accounts cannot call this operation.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"]
+  },
+  "scheme": {
+    "description": "The operation supports only {schemes} calls (the other scheme has no permission in the Graph permissions table).",
+    "fixUser": "Call this operation app-only (client credentials) with an application permission: {applicationPermissions}.",
+    "fixApplication": "Call this operation with a delegated (signed-in user) token: the Graph permissions table lists no application permission for {operation}.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "scope": {
+    "description": "A delegated token carries one of the delegated permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
+    "fix": "Add the delegated permission {permission} (Microsoft Graph) to the app registration, grant consent (admin consent if the permission requires it), and request a new token that includes it.",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "appRole": {
+    "description": "An app-only token carries one of the application permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
+    "fix": "Grant the app role {permission} (Microsoft Graph application permission) to the app, have an admin grant consent, and request a new token (client credentials, scope 'https://graph.microsoft.com/.default').",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "note": {
+    "id": "catalogue-scope",
+    "text": "Permission data from the Microsoft Graph permissions table (catalogue{commit}). Some operations also need a directory role, a resource-specific grant or a licence the table does not list; see the operation's page on learn.microsoft.com.",
+    "confidence": "documented"
+  }
+}
+
+"""#),
         ("rules/data/known-ids.json", #"""
 {
   "$comment": "Names for well-known ids and claims, shown by 'permcheck decode' and in findings. Not used to decide verdicts.",

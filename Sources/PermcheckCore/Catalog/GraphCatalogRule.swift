@@ -1,0 +1,103 @@
+/// Builds an ``APIRule`` for a Microsoft Graph operation found in the catalogue, so that any Graph request
+/// can be evaluated like a hand-written rule. The fixed texts (audience, sources, fix wording) come from the
+/// embedded data file `rules/data/graph-catalogue-rule.json`; only the permission lists come from the catalogue.
+///
+/// Requirement order (authentication before authorization): token lifetime, audience and cloud (401);
+/// work-or-school account when the operation has no personal-account permission (401, documented);
+/// the supported schemes (403); a delegated scope (users) or an app role (applications) from the
+/// catalogue, least privileged first (403). A token with neither `scp` nor `roles` fails both permission
+/// requirements, which predicts 403 ("Either scp or roles claim need to be present", reported as 403).
+public enum GraphCatalogRule {
+    /// The id a synthesized rule gets for an operation, e.g. `graph:GET /users/{id}/messages`.
+    public static func id(for operation: GraphOperation) -> String {
+        template.string("idPrefix", or: "graph:") + operation.method + " " + operation.displayTemplate
+    }
+
+    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host).
+    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true) -> APIRule {
+        let t = template
+        let name = operation.method + " " + operation.displayTemplate
+        let sources = t.strings("catalogueSources")
+        func text(_ section: String, _ key: String, _ fills: [String: String] = [:]) -> String {
+            var value = t[section]?[key]?.stringValue ?? ""
+            for (placeholder, fill) in fills { value = value.replacingOccurrences(of: "{\(placeholder)}", with: fill) }
+            return value
+        }
+        func sectionSources(_ section: String) -> [String] {
+            t[section]?["sources"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        func requirement(_ id: String, _ check: RequirementCheck, section: String, status: Int, fix: Fix,
+                         description: String? = nil, appliesTo: [PrincipalKind] = [], extraSources: [String] = []) -> Requirement {
+            Requirement(id: id, check: check, description: description ?? text(section, "description"), status: status, fix: fix,
+                        sources: extraSources + sectionSources(section), confidence: .documented, appliesTo: appliesTo, hint: nil)
+        }
+        let delegated = operation.supports(.delegatedWork) ? operation.delegatedWork : operation.delegatedPersonal
+        let application = operation.application
+        var requirements: [Requirement] = [
+            requirement("token-lifetime", .tokenLifetime, section: "lifetime", status: 401, fix: same(text("lifetime", "fix"))),
+            requirement("graph-audience", .audience(anyOf: t["audience"]?["anyOf"]?.arrayValue?.compactMap(\.stringValue) ?? []),
+                        section: "audience", status: 401, fix: same(text("audience", "fix"))),
+        ]
+        if targetHasHost {
+            requirements.append(requirement("cloud", .cloud(available: Cloud.allCases), section: "cloud", status: 401,
+                                            fix: same(text("cloud", "fix"))))
+        }
+        var kinds: [PrincipalKind] = []
+        if !delegated.isEmpty { kinds.append(.user) }
+        if !application.isEmpty { kinds.append(.application) }
+        let personal = operation.supports(.delegatedPersonal)
+        if !personal {
+            requirements.append(requirement("work-or-school-account", .identity(allowed: [.user, .application], personalAccounts: false),
+                                            section: "workOrSchool", status: 401, fix: same(text("workOrSchool", "fix"))))
+        }
+        if kinds.count == 1 {
+            let schemes = kinds == [.user] ? "delegated (signed-in user)" : "application (app-only)"
+            requirements.append(requirement(
+                "supported-scheme", .identity(allowed: kinds, personalAccounts: true), section: "scheme", status: 403,
+                fix: Fix(forUser: text("scheme", "fixUser", ["applicationPermissions": application.joined(separator: ", ")]),
+                         forApplication: text("scheme", "fixApplication", ["operation": name])),
+                description: text("scheme", "description", ["schemes": schemes])))
+        }
+        if !delegated.isEmpty {
+            let fix = text("scope", "fix", ["permission": delegated[0]])
+            requirements.append(requirement(
+                "graph-scope", .scope(anyOf: delegated), section: "scope", status: 403, fix: same(fix),
+                description: text("scope", "description", ["operation": name, "permissions": delegated.joined(separator: ", ")]),
+                appliesTo: [.user], extraSources: sources))
+        }
+        if !application.isEmpty {
+            let fix = text("appRole", "fix", ["permission": application[0]])
+            requirements.append(requirement(
+                "graph-app-role", .appRole(anyOf: application), section: "appRole", status: 403, fix: same(fix),
+                description: text("appRole", "description", ["operation": name, "permissions": application.joined(separator: ", ")]),
+                appliesTo: [.application], extraSources: sources))
+        }
+        let note = RuleNote(
+            id: text("note", "id"),
+            text: text("note", "text", ["commit": catalogCommit.map { " " + $0.prefix(8) } ?? ""]),
+            status: nil, sources: sources, confidence: .documented)
+        return APIRule(
+            id: id(for: operation), aliases: [], family: template.string("family", or: "graph"),
+            title: "Microsoft Graph: \(name)",
+            summary: "Synthesized from the Microsoft Graph permissions table for \(name).",
+            requests: [RequestPattern(method: operation.method, urlTemplates: ["https://graph.microsoft.com/{version}" + operation.displayTemplate])],
+            success: nil, requirements: requirements, notes: [note], propagation: [], examples: [], file: "rules/graph/catalog.tsv")
+    }
+
+    /// The same fix for users and applications.
+    private static func same(_ text: String) -> Fix { Fix(forUser: text, forApplication: text) }
+
+    /// The embedded template, parsed once.
+    static let template: JSONValue = {
+        guard let file = EmbeddedRules.dataFiles.first(where: { $0.path.hasSuffix("graph-catalogue-rule.json") }),
+              let value = try? JSONParser.parse(file.content) else { return .object([:]) }
+        return value
+    }()
+}
+
+extension JSONValue {
+    /// The string at `key`, or `fallback`.
+    fileprivate func string(_ key: String, or fallback: String) -> String { self[key]?.stringValue ?? fallback }
+    /// The strings at `key` (empty when missing).
+    fileprivate func strings(_ key: String) -> [String] { self[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+}
