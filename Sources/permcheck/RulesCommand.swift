@@ -34,7 +34,9 @@ enum RulesCommand {
 
     static func lint(_ directory: String?, console: Console) throws(PermcheckError) -> Int32 {
         let (rules, loadProblems) = try loadAll(directory)
-        let problems = loadProblems + RuleLinter.lint(rules).map(\.description)
+        let problems = loadProblems + RuleLinter.lint(rules, fileText: { path in
+            directory == nil ? RuleLinter.embeddedText(path) : try? String(contentsOfFile: path, encoding: .utf8)
+        }).map(\.description)
         for problem in problems { console.out(problem + "\n") }
         console.err("\(rules.count) rule file\(rules.count == 1 ? "" : "s") checked, \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
         return problems.isEmpty ? 0 : 1

@@ -9,8 +9,10 @@ public enum RuleLinter {
     }
 
     /// Lints loaded rules: examples must include an allowed and a denied case and must pass;
-    /// 401 requirements should come before 403 ones (the service authenticates before it authorizes).
-    public static func lint(_ rules: [APIRule]) -> [Problem] {
+    /// 401 requirements should come before 403 ones (the service authenticates before it authorizes);
+    /// Graph rules must not contradict the Graph permission catalogue (``catalogueConflicts(_:catalog:fileText:)``).
+    /// `fileText` returns a rule file's text, for line numbers (default: the embedded built-in rules).
+    public static func lint(_ rules: [APIRule], fileText: (String) -> String? = embeddedText) -> [Problem] {
         var problems: [Problem] = []
         for rule in rules {
             let verdicts = Set(rule.examples.map(\.expectedVerdict))
@@ -24,6 +26,6 @@ public enum RuleLinter {
                 problems.append(Problem(file: rule.file, line: 0, message: "example '\(result.example)' of '\(rule.id)' fails: \(result.problems.joined(separator: "; "))"))
             }
         }
-        return problems
+        return problems + catalogueConflicts(rules, fileText: fileText)
     }
 }
