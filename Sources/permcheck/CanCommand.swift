@@ -32,8 +32,13 @@ enum CanCommand {
             console.out(output)
             return 0
         }
-        let rules = try RuleSource.load(directory: args.value("--rules"))
-        let resolved = try RequestResolver.resolve(args.positionals.last!, rules: rules, catalog: .embedded)
+        let line = args.positionals.last!
+        let rules = try RuleSource.load(directory: args.value("--rules"), forRequest: line)
+        let resolved: ResolvedRequest
+        do { resolved = try RequestResolver.resolve(line, rules: rules, catalog: .embedded) } catch {
+            // Only the rules that could match were parsed; retry with all of them (better suggestions).
+            resolved = try RequestResolver.resolve(line, rules: try RuleSource.load(directory: args.value("--rules")), catalog: .embedded)
+        }
         var input = EvaluationInput(token: token, at: try CommonOptions.time(args, "--at") ?? Date())
         input.request = try CommonOptions.request(args)
         input.request.method = resolved.target.method
