@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// Dispatches to subcommands. `permcheck TOKEN --api ID` (no subcommand) is the main check.
 enum CLI {
-    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "help"]
+    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "help"]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         guard let first = arguments.first else {
@@ -22,6 +22,8 @@ enum CLI {
         case "explain": return try InfoCommands.explain(rest, console: console)
         case "rules": return try RulesCommand.run(rest, console: console)
         case "compare": return try CompareCommand.run(rest, console: console)
+        case "can": return try CanCommand.run(rest, console: console)
+        case "permissions": return try PermissionsCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")
             if args.has("--help") { console.out(Help.main); return 0 }

@@ -7,6 +7,8 @@ enum Help {
         case "explain": explain
         case "rules": rules
         case "compare": compare
+        case "can": can
+        case "permissions": permissions
         default: nil
         }
     }
@@ -23,6 +25,9 @@ enum Help {
       permcheck explain ID                              an API's requirements, fixes and sources
       permcheck rules lint|test [DIR]                   validate rule files / run their examples
       permcheck compare GOOD BAD --api ID [evidence]    what decides "works for A, not for B"
+      permcheck can TOKEN "METHOD URL"                  may this token call any Microsoft Graph operation?
+      permcheck can TOKEN --list [--grep TEXT]          every Graph operation the token's permissions allow
+      permcheck permissions NAME [--for "METHOD URL"]   what a Graph permission grants; alternatives
 
     TOKEN
       a file holding the token, '-' for standard input, or --token-env VAR. Accepted: a compact JWT,
@@ -99,6 +104,30 @@ enum Help {
     permcheck rules lint [DIR]   validate rule files (schema, unknown keys, duplicate ids, sources, fixes,
                                  URL templates, statuses, examples); prints file:line problems, exits 1 on any
     permcheck rules test [DIR]   run the examples of the rule files in DIR (default: the built-in rules)
+
+    """
+
+    static let can = """
+    permcheck can TOKEN "METHOD URL" [--format text|json] [--at ISO8601] [--cloud CLOUD] [--status N] [--rules DIR]
+      Answers for any request: a hand-written rule when one covers it, otherwise the Microsoft Graph permissions
+      table (built-in catalogue, offline). Decides with the token's 'scp' (delegated) or 'roles' (app-only),
+      predicts 401 vs 403 and names the least-privileged permission to add. Paths may use ids or {id}, /me,
+      v1.0 or beta, OData keys, casts, $value/$count/$ref; query strings are ignored. The Graph host sets the
+      cloud (graph.microsoft.us → GCC High, dod-graph.microsoft.us → DoD, microsoftgraph.chinacloudapi.cn → China).
+      Unknown path → exit 2 with the closest known operations. --format json prints the diagnosis JSON.
+      Exit codes as the main check: 0 allowed · 1 denied · 2 usage/input error · 3 indeterminate.
+    permcheck can TOKEN --list [--grep TEXT] [--format text|json]
+      Every Graph operation the token's permissions allow, grouped by resource (like kubectl auth can-i --list).
+      Considers permissions only (not audience or lifetime). Exit 0.
+
+    """
+
+    static let permissions = """
+    permcheck permissions NAME [--for "METHOD URL"] [--format text|json]
+      Reverse look-up in the Microsoft Graph permissions table: every operation NAME (e.g. Mail.Read) grants,
+      under which schemes (delegated, application, personal) and whether it is the least-privileged one.
+      With --for, first answers for that operation: is NAME accepted, and the least-privileged alternatives.
+      Exit 0 (with --for: 0 accepted, 1 not accepted); unknown permission → exit 2 with close names.
 
     """
 }

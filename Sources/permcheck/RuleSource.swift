@@ -8,6 +8,12 @@ enum RuleSource {
         return try RuleSet(loadRules(in: directory))
     }
 
+    /// Like ``load(directory:)``, but from the built-in rules parses only those that could match `requestLine`.
+    static func load(directory: String?, forRequest requestLine: String) throws(PermcheckError) -> RuleSet {
+        guard directory == nil else { return try load(directory: directory) }
+        return try RuleSet.builtIn(relevantTo: try RequestTarget.parse(requestLine))
+    }
+
     /// Every API rule file under `directory` (recursively), skipping data, catalogue and schema files.
     static func ruleFiles(in directory: String) throws(PermcheckError) -> [String] {
         var isDirectory: ObjCBool = false

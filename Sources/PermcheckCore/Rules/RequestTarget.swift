@@ -32,8 +32,8 @@ public struct RequestTarget: Sendable, Equatable {
 
     /// Reads `METHOD URL` (or a bare URL or path, method `GET`).
     public static func parse(_ requestLine: String) throws(PermcheckError) -> RequestTarget {
-        let trimmed = requestLine.trimmingCharacters(in: .whitespacesAndNewlines)
-        let words = trimmed.split(whereSeparator: \.isWhitespace)
+        let words = requestLine.split(whereSeparator: \.isWhitespace)
+        let trimmed = words.joined(separator: " ")
         guard let first = words.first else {
             throw .usage("the request is empty; expected e.g. \"GET https://graph.microsoft.com/v1.0/me\".")
         }
@@ -52,7 +52,10 @@ public struct RequestTarget: Sendable, Equatable {
         if let cut = remainder.firstIndex(where: { $0 == "?" || $0 == "#" }) { remainder = remainder[..<cut] }
         var host: String?
         var hasScheme = false
-        if let scheme = remainder.range(of: "://") { remainder = remainder[scheme.upperBound...]; hasScheme = true }
+        if let colon = remainder.firstIndex(of: ":"), remainder[colon...].hasPrefix("://"), !remainder[..<colon].contains("/") {
+            remainder = remainder[remainder.index(colon, offsetBy: 3)...]
+            hasScheme = true
+        }
         let slash = remainder.firstIndex(of: "/") ?? remainder.endIndex
         let authority = remainder[..<slash]
         if !remainder.hasPrefix("/"), hasScheme || authority.contains(".") {

@@ -33,7 +33,8 @@ public enum RuleLinter {
                 problems.append(problem(from: error, file: file.path))
             }
         }
-        problems += duplicateNames(rules) + lint(rules)
+        let text = { (path: String) -> String? in files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        problems += duplicateNames(rules) + lint(rules) + catalogueConflicts(rules, fileText: text)
         return (rules, problems.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) })
     }
 

@@ -27,6 +27,44 @@ public struct RuleSet: Sendable, Equatable {
         return try RuleSet(rules)
     }
 
+    /// The built-in rules that could match `target`: only files whose text mentions one of the request's
+    /// path segments or host labels are parsed (a template that matches has its literal segments in the file, or,
+    /// off Graph, its host labels; a Graph template whose path is all parameters is not supported). Keeps `can` and `--request` fast however many
+    /// rule files there are; the result matches what ``builtIn()`` would give for this request.
+    public static func builtIn(relevantTo target: RequestTarget) throws(PermcheckError) -> RuleSet {
+        let version = target.apiVersion == nil ? 0 : 1
+        var words = target.segments.dropFirst(version).filter { $0.count >= 2 && !$0.hasPrefix("{") }.map { $0.lowercased() }
+        if !target.isGraph, let host = target.host {
+            words += host.split(separator: ".").filter { $0.count >= 4 }.map { $0.lowercased() }
+        }
+        let needles = words.map { Array($0.utf8) }
+        var rules: [APIRule] = []
+        for file in EmbeddedRules.files {
+            // ASCII lower-casing and a byte search: String.lowercased() and contains() cost more than parsing the file.
+            let text = file.content.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            let mentioned = needles.contains { Self.bytes(text, contain: $0) }
+            guard mentioned else { continue }
+            rules.append(try RuleLoader.load(Array(file.content.utf8), path: file.path))
+        }
+        return try RuleSet(rules)
+    }
+
+    /// Whether `haystack` contains `needle` (plain byte search; the first byte is checked first).
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The rule with this id or alias.
     public func rule(named name: String) throws(PermcheckError) -> APIRule {
         if let rule = rules.first(where: { $0.isNamed(name) }) { return rule }

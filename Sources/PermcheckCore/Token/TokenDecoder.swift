@@ -115,6 +115,9 @@ public enum TokenDecoder {
     }
 
     /// Extracts the token from `{"accessToken": …}` or `{"access_token": …}`.
+    /// Not optimized: the Swift 6.3 optimizer crashes on this function in release builds (CopyPropagation
+    /// ownership error); it runs once per JSON token input, so speed does not matter.
+    @_optimize(none)
     private static func tokenFromResponse(_ bytes: ArraySlice<UInt8>, source: String) throws(PermcheckError) -> ArraySlice<UInt8> {
         let value: JSONValue
         do {

@@ -1,0 +1,115 @@
+/// `permcheck permissions SCOPE [--for "METHOD URL"]`: what one Graph permission grants, and — for one
+/// operation — whether it is accepted and which permissions are the least-privileged alternatives.
+public struct GraphPermissionReport: Sendable {
+    /// The permission as the user typed it.
+    public let permission: String
+    /// Every operation it grants (catalogue order: by path, then method).
+    public let grants: [GraphPermissionGrant]
+    /// The operation asked about with `--for`, if any.
+    public let operation: GraphOperation?
+
+    /// Looks `permission` up; with `operation`, also answers for that operation.
+    public init(permission: String, catalog: GraphCatalog, operation: GraphOperation? = nil) {
+        self.permission = permission
+        grants = catalog.operations(grantedBy: permission)
+        self.operation = operation
+    }
+
+    /// The schemes under which `permission` is accepted for ``operation`` (empty when it is not).
+    public var schemesForOperation: [GraphPermissionScheme] {
+        guard let operation else { return [] }
+        return GraphPermissionScheme.allCases.filter { scheme in
+            operation.permissions(for: scheme).contains { $0.caseInsensitiveCompare(permission) == .orderedSame }
+        }
+    }
+
+    /// Text: the `--for` answer first when asked, then the grants grouped by resource.
+    public func text() -> String {
+        var lines: [String] = []
+        if let operation {
+            let name = "\(operation.method) \(operation.displayTemplate)"
+            let schemes = schemesForOperation
+            if schemes.isEmpty {
+                lines.append("\(permission) does NOT allow \(name).")
+            } else {
+                let how = schemes.map { scheme in
+                    let least = operation.leastPrivileged(for: scheme).contains { $0.caseInsensitiveCompare(permission) == .orderedSame }
+                    return "\(CanReport.label(scheme).dropLast())\(least ? ", least privileged" : ", not least privileged")"
+                }
+                lines.append("\(permission) allows \(name) as " + how.joined(separator: "; ") + ".")
+            }
+            lines.append("Accepted permissions for \(name) (least privileged first):")
+            for scheme in GraphPermissionScheme.allCases {
+                lines.append("  \(CanReport.label(scheme).padding(toLength: 30, withPad: " ", startingAt: 0)) \(CanReport.permissionList(operation, scheme))")
+            }
+            lines.append("")
+        }
+        lines.append("\(permission) grants \(grants.count) Microsoft Graph operation\(grants.count == 1 ? "" : "s")\(grants.isEmpty ? "." : ":")")
+        var resource: String?
+        let width = grants.map(\.operation.displayTemplate.count).max() ?? 0
+        for grant in grants {
+            let first = Self.resource(grant.operation)
+            if first != resource {
+                resource = first
+                lines.append("")
+                lines.append(first)
+            }
+            let schemes = grant.schemes.map { Self.shortName($0) }.joined(separator: ", ")
+            lines.append("  \(grant.operation.method.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                         + "\(grant.operation.displayTemplate.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                         + "\(schemes)\(grant.isLeastPrivileged ? " · least privileged" : "")")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// JSON: `{permission, count, operations: [...], for: {...} | null}`.
+    public func json() -> JSONValue {
+        func schemes(_ list: [GraphPermissionScheme]) -> JSONValue { .array(list.map { .string($0.rawValue) }) }
+        var forValue: JSONValue = .null
+        if let operation {
+            var accepted: [String: JSONValue] = [:]
+            var least: [String: JSONValue] = [:]
+            for scheme in GraphPermissionScheme.allCases {
+                accepted[scheme.rawValue] = .array(operation.permissions(for: scheme).map(JSONValue.string))
+                least[scheme.rawValue] = .array(operation.leastPrivileged(for: scheme).map(JSONValue.string))
+            }
+            forValue = .object(["method": .string(operation.method), "path": .string(operation.displayTemplate),
+                                "allowedAs": schemes(schemesForOperation), "accepted": .object(accepted), "leastPrivileged": .object(least)])
+        }
+        return .object([
+            "permission": .string(permission),
+            "count": .number(JSONNumber(grants.count)),
+            "operations": .array(grants.map { grant in
+                .object(["method": .string(grant.operation.method), "path": .string(grant.operation.displayTemplate),
+                         "resource": .string(Self.resource(grant.operation)), "schemes": schemes(grant.schemes),
+                         "leastPrivileged": .bool(grant.isLeastPrivileged)])
+            }),
+            "for": forValue,
+        ])
+    }
+
+    /// The first path segment without an OData key.
+    static func resource(_ operation: GraphOperation) -> String {
+        operation.displayTemplate.split(separator: "/").first.map { String($0.prefix { $0 != "(" }) } ?? "/"
+    }
+
+    /// `delegated`, `application`, `personal`.
+    static func shortName(_ scheme: GraphPermissionScheme) -> String {
+        switch scheme {
+        case .delegatedWork: "delegated"
+        case .application: "application"
+        case .delegatedPersonal: "personal"
+        }
+    }
+}
+
+extension GraphCatalog {
+    /// Every permission name the catalogue mentions, sorted (parses every line: for error messages only).
+    public var permissionNames: [String] {
+        var names: Set<String> = []
+        for operation in operations {
+            for scheme in GraphPermissionScheme.allCases { names.formUnion(operation.permissions(for: scheme)) }
+        }
+        return names.sorted()
+    }
+}

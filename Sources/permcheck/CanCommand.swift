@@ -1,0 +1,89 @@
+import Foundation
+import PermcheckCore
+
+/// `permcheck can TOKEN "METHOD URL"` and `permcheck can TOKEN --list [--grep TEXT]`.
+enum CanCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "--list", takesValue: false), OptionSpec(name: "--grep", takesValue: true),
+        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--at", takesValue: true),
+        OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
+        OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
+        OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
+        OptionSpec(name: "--help", takesValue: false),
+    ]
+
+    static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
+        let args = try Arguments.parse(arguments, specs: specs, command: "can")
+        if args.has("--help") { console.out(Help.can); return 0 }
+        let format = try CommonOptions.format(args, allowed: [.text, .json])
+        let usesEnv = args.value("--token-env") != nil
+        let expected = (args.has("--list") ? 0 : 1) + (usesEnv ? 0 : 1)
+        guard args.positionals.count == expected else {
+            throw .usage(args.has("--list")
+                ? "can --list takes the token only, e.g. permcheck can TOKEN --list. See 'permcheck can --help'."
+                : "can takes a token and a request, e.g. permcheck can TOKEN \"GET https://graph.microsoft.com/v1.0/me\". See 'permcheck can --help'.")
+        }
+        if args.value("--grep") != nil, !args.has("--list") { throw .usage("--grep works with --list only.") }
+        let token = try TokenInput.load(argument: usesEnv ? nil : args.positionals[0], environmentVariable: args.value("--token-env"))
+        if args.has("--list") {
+            let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))
+            var output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
+            if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
+            console.out(output)
+            return 0
+        }
+        let line = args.positionals.last!
+        let rules = try RuleSource.load(directory: args.value("--rules"), forRequest: line)
+        let resolved: ResolvedRequest
+        do { resolved = try RequestResolver.resolve(line, rules: rules, catalog: .embedded) } catch {
+            // Only the rules that could match were parsed; retry with all of them (better suggestions).
+            resolved = try RequestResolver.resolve(line, rules: try RuleSource.load(directory: args.value("--rules")), catalog: .embedded)
+        }
+        var input = EvaluationInput(token: token, at: try CommonOptions.time(args, "--at") ?? Date())
+        input.request = try CommonOptions.request(args)
+        input.request.method = resolved.target.method
+        input.request.url = resolved.target.url
+        input.observedStatus = try CommonOptions.status(args)
+        input.targetCloud = try CommonOptions.cloud(args) ?? resolved.target.cloud
+        let diagnosis = Evaluator.evaluate(resolved.rule, input)
+        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis)
+        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
+        console.out(output)
+        return diagnosis.verdict.exitCode
+    }
+}
+
+/// `permcheck permissions SCOPE [--for "METHOD URL"]`: the reverse look-up.
+enum PermissionsCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "--for", takesValue: true), OptionSpec(name: "--format", takesValue: true),
+        OptionSpec(name: "--help", takesValue: false),
+    ]
+
+    static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
+        let args = try Arguments.parse(arguments, specs: specs, command: "permissions")
+        if args.has("--help") { console.out(Help.permissions); return 0 }
+        guard args.positionals.count == 1 else {
+            throw .usage("permissions takes one permission name, e.g. permcheck permissions Mail.Read. See 'permcheck permissions --help'.")
+        }
+        let format = try CommonOptions.format(args, allowed: [.text, .json])
+        let catalog = GraphCatalog.embedded
+        let operation = try args.value("--for").map { line throws(PermcheckError) -> GraphOperation in
+            let target = try RequestTarget.parse(line)
+            guard target.isGraph, let match = catalog.match(RequestResolver.graphTarget(target)) else {
+                _ = try RequestResolver.resolve(line, rules: try RuleSet([]), catalog: catalog)
+                throw .usage("the request '\(line)' is not a Microsoft Graph operation.")
+            }
+            return match.operation
+        }
+        let report = GraphPermissionReport(permission: args.positionals[0], catalog: catalog, operation: operation)
+        if report.grants.isEmpty {
+            let close = Suggest.closest(to: report.permission, in: catalog.permissionNames, limit: 3)
+            let hint = close.isEmpty ? "" : "; closest names: " + close.map { "'\($0)'" }.joined(separator: ", ")
+            throw .inputInvalid(source: "the permission '\(report.permission)'", detail: "no Microsoft Graph operation in the built-in catalogue accepts it\(hint)")
+        }
+        console.out(format == .json ? JSONWriter.write(report.json(), pretty: true) + "\n" : report.text())
+        if operation != nil { return report.schemesForOperation.isEmpty ? 1 : 0 }
+        return 0
+    }
+}
