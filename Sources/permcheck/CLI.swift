@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// Dispatches to subcommands. `permcheck TOKEN --api ID` (no subcommand) is the main check.
 enum CLI {
-    static let subcommands = ["decode", "apis", "explain", "rules", "help"]
+    static let subcommands = ["decode", "apis", "explain", "rules", "preflight", "batch", "completions", "help"]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         guard let first = arguments.first else {
@@ -21,6 +21,7 @@ enum CLI {
         case "apis": return try InfoCommands.apis(rest, console: console)
         case "explain": return try InfoCommands.explain(rest, console: console)
         case "rules": return try RulesCommand.run(rest, console: console)
+        case "preflight": return try PreflightCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")
             if args.has("--help") { console.out(Help.main); return 0 }
