@@ -22,6 +22,7 @@ enum CLI {
         case "explain": return try InfoCommands.explain(rest, console: console)
         case "rules": return try RulesCommand.run(rest, console: console)
         case "preflight": return try PreflightCommand.run(rest, console: console)
+        case "batch": return try BatchCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")
             if args.has("--help") { console.out(Help.main); return 0 }
