@@ -23,6 +23,7 @@ enum CLI {
         case "rules": return try RulesCommand.run(rest, console: console)
         case "preflight": return try PreflightCommand.run(rest, console: console)
         case "batch": return try BatchCommand.run(rest, console: console)
+        case "completions": return try CompletionsCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")
             if args.has("--help") { console.out(Help.main); return 0 }
