@@ -25,7 +25,7 @@ def token(i: int, rng) -> str:
     header = {"typ": "JWT", "alg": "RS256", "kid": b64(rng.randbytes(20))}
     if kind == "graph":
         header["nonce"] = b64(rng.randbytes(16))
-    iat = 1793696400 + rng.randrange(0, 3600)
+    iat = 1793696400 - rng.randrange(0, 3000)  # 08:10-09:00Z: valid at the --at 09:30Z the script uses
     claims = {
         "aud": PROXY if kind == "proxy" else "https://graph.microsoft.com",
         "iss": f"https://sts.windows.net/{TENANT}/", "iat": iat, "nbf": iat, "exp": iat + 4500 + rng.randrange(0, 600),
