@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// Dispatches to subcommands. `permcheck TOKEN --api ID` (no subcommand) is the main check.
 enum CLI {
-    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "help"]
+    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "preflight", "batch", "completions", "help"]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         guard let first = arguments.first else {
@@ -24,6 +24,9 @@ enum CLI {
         case "compare": return try CompareCommand.run(rest, console: console)
         case "can": return try CanCommand.run(rest, console: console)
         case "permissions": return try PermissionsCommand.run(rest, console: console)
+        case "preflight": return try PreflightCommand.run(rest, console: console)
+        case "batch": return try BatchCommand.run(rest, console: console)
+        case "completions": return try CompletionsCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")
             if args.has("--help") { console.out(Help.main); return 0 }

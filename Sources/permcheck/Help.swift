@@ -9,6 +9,9 @@ enum Help {
         case "compare": compare
         case "can": can
         case "permissions": permissions
+        case "preflight": preflight
+        case "batch": batch
+        case "completions": completions
         default: nil
         }
     }
@@ -28,6 +31,9 @@ enum Help {
       permcheck can TOKEN "METHOD URL"                  may this token call any Microsoft Graph operation?
       permcheck can TOKEN --list [--grep TEXT]          every Graph operation the token's permissions allow
       permcheck permissions NAME [--for "METHOD URL"]   what a Graph permission grants; alternatives
+      permcheck preflight PLAN [--format F]             run a plan of checks in a pipeline (F: text|json|github|junit|sarif)
+      permcheck batch [FILE|-] [--api ID] [--summary]   triage JSON Lines of tokens, one verdict per line
+      permcheck completions bash|zsh|fish               print a shell completion script
 
     TOKEN
       a file holding the token, '-' for standard input, or --token-env VAR. Accepted: a compact JWT,
@@ -128,6 +134,45 @@ enum Help {
       under which schemes (delegated, application, personal) and whether it is the least-privileged one.
       With --for, first answers for that operation: is NAME accepted, and the least-privileged alternatives.
       Exit 0 (with --for: 0 accepted, 1 not accepted); unknown permission → exit 2 with close names.
+
+    """
+
+    static let preflight = """
+    permcheck preflight PLAN.json [--format text|json|github|junit|sarif] [--rules DIR]
+      Runs every check of a plan (token source, API, evidence; see README "Pipelines") and exits 0 only if every
+      check is allowed, 1 if any is denied, 3 if any is indeterminate and none denied, 2 on a bad plan.
+      Paths in the plan are relative to the plan file's directory. Tokens are never printed.
+      --format text     one line per check and a summary (default)
+      --format json     an array: the diagnosis JSON of each check plus "check" (its name)
+      --format github   GitHub Actions workflow commands (::error/::warning/::notice) that become annotations
+      --format junit    JUnit XML: a failure per denied check, skipped for indeterminate
+      --format sarif    SARIF 2.1.0: one result per failing requirement, ruleId <api>/<requirement>
+
+    """
+
+    static let batch = """
+    permcheck batch [FILE|-] [--api ID] [evidence] [--at ISO8601] [--format json|sarif] [--summary] [--jobs N]
+      Reads JSON Lines (a file, or standard input when FILE is '-' or absent). Each line is a bare token or
+      {"token": "…", "api": "ID", "case": "NAME", "id": "…"}; --api and the evidence options apply to every line.
+      Writes one compact JSON verdict per line, in input order, as it goes (the diagnosis JSON plus "id" and
+      "line"); a bad line gives {"id", "line", "error"} and the batch goes on. Blank lines are skipped.
+      Memory stays constant whatever the input size. Tokens are never printed.
+      --summary         counts by verdict, by failing requirement and by API on stderr at the end
+      --jobs N          evaluate on N threads (output order is kept)
+      --format sarif    one SARIF 2.1.0 document instead of JSON Lines
+      Evidence options: --case, --case-members, --role-groups, --case-admins, --purview-policies,
+      --collections, --collection, --header, --changed-at, --cloud, --status, --rules (as for the main check).
+      Exit: 2 if any line was malformed, else 1 if any denied, else 3 if any indeterminate, else 0.
+      A progress line is shown on stderr when stderr is a terminal and the input is a file.
+
+    """
+
+    static let completions = """
+    permcheck completions bash|zsh|fish
+      Prints a completion script for every subcommand and option. Install, e.g.:
+        permcheck completions bash > ~/.local/share/bash-completion/completions/permcheck
+        permcheck completions zsh  > "${fpath[1]}/_permcheck"
+        permcheck completions fish > ~/.config/fish/completions/permcheck.fish
 
     """
 }

@@ -125,12 +125,12 @@ public enum TokenDecoder {
         } catch {
             throw .tokenMalformed(source: source, part: "token response", detail: "the input starts with '{' but is not valid JSON (\(error.description))")
         }
-        for key in ["accessToken", "access_token"] {
-            guard let field = value[key] else { continue }
-            guard case .string(let text) = field else {
-                throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
-            }
-            return trimmed(ArraySlice(Array(text.utf8)))
+        // Written without a loop: `for … { guard case … else { throw } }` here crashed the Swift 6.3 optimiser
+        // (CopyPropagation ownership error) in release builds.
+        let key = value["accessToken"] != nil ? "accessToken" : "access_token"
+        if let field = value[key] {
+            if case .string(let text) = field { return trimmed(ArraySlice(Array(text.utf8))) }
+            throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
         }
         throw .tokenMalformed(source: source, part: "token response", detail: "a JSON input needs an 'accessToken' (az account get-access-token) or 'access_token' (OAuth token response) field")
     }

@@ -1,0 +1,139 @@
+import Foundation
+import PermcheckCore
+
+/// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
+enum BatchCommand {
+    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--redact", "--version", "--format"].contains($0.name) } + [
+        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
+        OptionSpec(name: "--jobs", takesValue: true),
+    ]
+
+    static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
+        let args = try Arguments.parse(arguments, specs: specs, command: "batch")
+        if args.has("--help") { console.out(Help.batch); return 0 }
+        let format = args.value("--format") ?? "json"
+        guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
+        guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
+        let jobs = try jobCount(args.value("--jobs"))
+        let evaluator = try BatchEvaluator(
+            rules: RuleSource.load(directory: args.value("--rules")), defaultAPI: args.value("--api"),
+            evidence: CommonOptions.evidence(args), request: CommonOptions.request(args),
+            at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
+            targetCloud: CommonOptions.cloud(args))
+
+        let path = args.positionals.first.flatMap { $0 == "-" ? nil : $0 }
+        let descriptor = try open(path)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let progress = path != nil && isatty(STDERR_FILENO) == 1 ? Progress(total: fileSize(descriptor), console: console) : nil
+
+        var reader = LineReader(descriptor: descriptor, maxLineBytes: InputLimits.tokenBytes + 4096)
+        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var tally = BatchTally()
+        var sarif = SARIFReport()
+        var firstResult = true
+        let artifact = path ?? "stdin"
+        if format == "sarif" { output.write(SARIFReport.prefix) }
+        while let lines = try reader.nextLines() {
+            let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
+            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json")
+            for (outcome, text) in results {
+                tally.add(outcome)
+                if format == "json" { output.write(text); continue }
+                switch outcome {
+                case .diagnosis(let id, let line, let diagnosis):
+                    let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
+                    for result in sarif.results(for: NamedDiagnosis(name: name, line: line, diagnosis: diagnosis), artifact: artifact) {
+                        if !firstResult { output.write(",") }
+                        firstResult = false
+                        output.write(JSONWriter.write(result))
+                    }
+                case .failure(_, let line, let message):
+                    // Malformed lines are reported on stderr in SARIF mode: they are input errors, not findings.
+                    console.err("error: line \(line): \(message)\n")
+                }
+            }
+            output.flush()
+            progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
+        }
+        if format == "sarif" { output.write(sarif.suffix() + "\n"); output.flush() }
+        progress?.finish()
+        if args.has("--summary") { console.err(tally.report()) }
+        return tally.exitCode
+    }
+
+    /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
+    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: Bool) -> [(BatchOutcome, String)] {
+        guard jobs > 1, lines.count > 1 else { return lines.map { evaluateLine($0, evaluator, render) } }
+        let slots = ResultSlots(count: lines.count)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for index in stride(from: worker, to: lines.count, by: jobs) { slots.set(index, evaluateLine(lines[index], evaluator, render)) }
+        }
+        return slots.values()
+    }
+
+    /// One line's outcome and, for JSON Lines output, its rendered record.
+    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: Bool) -> (BatchOutcome, String) {
+        let outcome = line.tooLong
+            ? BatchOutcome.failure(id: .null, line: line.number, message: "The line is longer than \(InputLimits.tokenBytes / 1024 + 4) KiB; a token line must be shorter.")
+            : evaluator.evaluate(line: line.bytes, number: line.number)
+        return (outcome, render ? outcome.jsonLine() : "")
+    }
+
+    static func jobCount(_ text: String?) throws(PermcheckError) -> Int {
+        guard let text else { return 1 }
+        guard let jobs = Int(text), (1...256).contains(jobs) else { throw .usage("--jobs '\(text)' is not a thread count between 1 and 256.") }
+        return jobs
+    }
+
+    static func open(_ path: String?) throws(PermcheckError) -> Int32 {
+        guard let path else { return STDIN_FILENO }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .inputInvalid(source: "batch input '\(path)'", detail: isDirectory.boolValue ? "it is a directory" : "no such file")
+        }
+        let descriptor = Glibc.open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .inputInvalid(source: "batch input '\(path)'", detail: "it cannot be opened (permissions?)") }
+        return descriptor
+    }
+
+    static func fileSize(_ descriptor: Int32) -> Int {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+}
+
+/// Per-line result slots that worker threads fill at distinct indices.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [(BatchOutcome, String)?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: (BatchOutcome, String)) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    func values() -> [(BatchOutcome, String)] { storage.map { $0! } }
+}
+
+/// A progress line on stderr (only when stderr is a terminal and the input is a file).
+final class Progress {
+    let total: Int
+    let console: Console
+    private var last = Date.distantPast
+
+    init(total: Int, console: Console) {
+        self.total = total
+        self.console = console
+    }
+
+    func update(bytes: Int, lines: Int) {
+        let now = Date()
+        guard now.timeIntervalSince(last) >= 0.2 else { return }
+        last = now
+        let percent = total > 0 ? min(100, bytes * 100 / total) : 0
+        console.err("\r\(lines) lines · \(percent)%")
+    }
+
+    func finish() { console.err("\r\u{1B}[K") }
+}

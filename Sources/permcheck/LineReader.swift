@@ -1,0 +1,107 @@
+import Foundation
+import PermcheckCore
+
+/// Reads a file descriptor in fixed-size chunks and hands out complete lines, so memory stays bounded by the
+/// chunk size and the longest accepted line, whatever the input size. A line longer than `maxLineBytes` is
+/// reported as too long (and skipped up to its newline) instead of being buffered.
+struct LineReader {
+    /// One input line, without its `\n` (and without a trailing `\r`).
+    struct Line: Sendable {
+        let number: Int
+        let bytes: ArraySlice<UInt8>
+        let tooLong: Bool
+    }
+
+    let descriptor: Int32
+    let chunkBytes: Int
+    let maxLineBytes: Int
+    private var pending: [UInt8] = []
+    private var skippingOverlong = false
+    private var lineNumber = 0
+    private(set) var bytesRead = 0
+    private(set) var atEnd = false
+
+    init(descriptor: Int32, chunkBytes: Int = 256 * 1024, maxLineBytes: Int) {
+        self.descriptor = descriptor
+        self.chunkBytes = chunkBytes
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// The complete lines of the next chunk (possibly empty while a long line is being skipped); `nil` at the end.
+    mutating func nextLines() throws(PermcheckError) -> [Line]? {
+        guard !atEnd else { return nil }
+        var chunk = [UInt8](repeating: 0, count: chunkBytes)
+        let count = chunk.withUnsafeMutableBytes { buffer -> Int in
+            while true {
+                let n = read(descriptor, buffer.baseAddress, chunkBytes)
+                if n < 0 && errno == EINTR { continue }
+                return n
+            }
+        }
+        guard count >= 0 else { throw .inputInvalid(source: "the batch input", detail: "reading failed (\(String(cString: strerror(errno))))") }
+        bytesRead += count
+        var lines: [Line] = []
+        if count == 0 {
+            atEnd = true
+            if !pending.isEmpty || skippingOverlong { lines.append(finish(pending[...])) }
+            pending = []
+            return lines
+        }
+        var start = 0
+        while let newline = chunk[start..<count].firstIndex(of: UInt8(ascii: "\n")) {
+            if pending.isEmpty {
+                lines.append(finish(chunk[start..<newline]))
+            } else {
+                pending += chunk[start..<newline]
+                lines.append(finish(pending[...]))
+                pending = []
+            }
+            start = newline + 1
+        }
+        if start < count {
+            if skippingOverlong || pending.count + (count - start) > maxLineBytes {
+                skippingOverlong = true
+                pending = []
+            } else {
+                pending += chunk[start..<count]
+            }
+        }
+        return lines
+    }
+
+    private mutating func finish(_ bytes: ArraySlice<UInt8>) -> Line {
+        lineNumber += 1
+        defer { skippingOverlong = false }
+        if skippingOverlong || bytes.count > maxLineBytes { return Line(number: lineNumber, bytes: [], tooLong: true) }
+        let trimmed = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
+        return Line(number: lineNumber, bytes: trimmed, tooLong: false)
+    }
+}
+
+/// Buffers output bytes and writes them to a file descriptor on `flush()` (or when the buffer is large).
+struct OutputBuffer {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        var offset = 0
+        buffer.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

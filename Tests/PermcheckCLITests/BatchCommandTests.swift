@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import PermcheckCore
+
+/// `permcheck batch`: per-line verdicts in input order, errors per line, exit code, summary, SARIF, jobs.
+@Suite struct BatchCommandTests {
+    static let evidence = ["--api", "export-download", "--case", "Contoso Litigation",
+                           "--case-members", "fixtures/evidence/case-members.json", "--role-groups", "fixtures/evidence/role-groups.json",
+                           "--header", "X-AllowWithAADToken: true", "--at", "2026-11-03T09:30:00Z"]
+
+    @Test(arguments: [("json", "batch-tickets.jsonl"), ("sarif", "batch-tickets.sarif.json")])
+    func theFixtureBatchMatchesItsGoldenOutput(format: String, golden: String) throws {
+        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--format", format] + Self.evidence)
+        #expect(result.exitCode == 2, "two lines are malformed")
+        try Golden.check(result.stdout, name: golden)
+    }
+
+    @Test func eachLineGetsOneVerdictInInputOrderAndBadLinesGetAnErrorObject() throws {
+        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl"] + Self.evidence)
+        let records = try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(records.compactMap { $0["line"]?.numberValue?.int64 } == [1, 2, 3, 5, 6, 7, 8])
+        #expect(records.map { $0["verdict"]?.stringValue ?? "error" } == ["denied", "allowed", "indeterminate", "error", "indeterminate", "error", "denied"])
+        #expect(records[5]["id"]?.stringValue == "ticket-1004")
+        #expect(records[5]["error"]?.stringValue?.contains("no-such-api") == true)
+    }
+
+    @Test func theSummaryCountsVerdictsFailingRequirementsAndAPIsOnStandardError() throws {
+        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--summary"] + Self.evidence)
+        #expect(result.stderr.hasPrefix("7 lines: 1 allowed, 2 denied, 2 indeterminate, 2 malformed\n"))
+        #expect(result.stderr.contains("\n         2  ediscovery.export-download/case-membership\n"))
+        #expect(result.stderr.contains("by API:\n         5  ediscovery.export-download (1 allowed, 2 denied, 2 indeterminate)\n"))
+    }
+
+    @Test func standardInputWorksAndTheExitCodeSummarisesTheVerdicts() throws {
+        let token = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/manager-proxy.jwt"), encoding: .utf8)
+        let allowed = try CLIRunner.run(["batch", "-"] + Self.evidence, stdin: token)
+        #expect(allowed.exitCode == 0)
+        let graph = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/manager-graph.jwt"), encoding: .utf8)
+        #expect(try CLIRunner.run(["batch"] + Self.evidence, stdin: token + graph).exitCode == 1)
+    }
+
+    @Test func manyLinesOnTwoThreadsKeepTheirOrderAndNeverEchoTokens() throws {
+        let tokens = try ["manager-proxy", "manager-graph", "manager-not-member"].map {
+            try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/\($0).jwt"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var input = ""
+        for index in 0..<3000 {
+            input += index % 997 == 500 ? "garbage\n" : "{\"id\":\(index),\"token\":\"\(tokens[index % 3])\"}\n"
+        }
+        // A file, not stdin: CLIRunner writes all of stdin before reading stdout, which would fill both pipes.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("permcheck-batch-\(UUID().uuidString).jsonl")
+        try input.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLIRunner.run(["batch", file.path, "--jobs", "2"] + Self.evidence)
+        #expect(result.exitCode == 2)
+        let records = try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(records.count == 3000)
+        #expect(records.compactMap { $0["line"]?.numberValue?.int64 } == Array(1...3000))
+        let expected = (0..<3000).map { $0 % 997 == 500 ? "error" : ["allowed", "denied", "indeterminate"][$0 % 3] }
+        #expect(records.map { $0["verdict"]?.stringValue ?? "error" } == expected)
+        #expect(!tokens.contains { result.stdout.contains($0.split(separator: ".")[2]) })
+    }
+
+    @Test func aBareTokenWithoutAnAPIIsAnErrorForThatLineOnly() throws {
+        let token = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/manager-proxy.jwt"), encoding: .utf8)
+        let result = try CLIRunner.run(["batch"], stdin: token)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.contains("\"error\":\"line 1 names no API: add \\\"api\\\" to the line or pass --api ID\""))
+    }
+}
