@@ -3,7 +3,7 @@ import Testing
 
 /// Shell completions and help cover every subcommand, and every option they offer is one the command accepts.
 @Suite struct CompletionsAndHelpTests {
-    static let subcommands = ["decode", "apis", "explain", "rules", "preflight", "batch", "completions"]
+    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "preflight", "batch", "completions"]
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func eachCompletionScriptNamesEverySubcommand(shell: String) throws {
