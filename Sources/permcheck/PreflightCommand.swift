@@ -64,7 +64,12 @@ final class PlanRunner {
                 throw .inputInvalid(source: "plan '\(planPath)'", detail: "check \(check.index) ('\(check.name)'), field '\(field)': \(inner)")
             }
         }
-        let rule = try wrap("api") { () throws(PermcheckError) in try rules.rule(named: check.api) }
+        let resolved = try wrap(check.api != nil ? "api" : "request") { () throws(PermcheckError) -> (APIRule, RequestTarget?) in
+            if let api = check.api { return (try rules.rule(named: api), nil) }
+            let request = try RequestResolver.resolve(check.request ?? "", rules: rules, catalog: .embedded)
+            return (request.rule, request.target)
+        }
+        let rule = resolved.0
         let token = try wrap("token") { () throws(PermcheckError) in try loadToken(check.token) }
         var evidence = Evidence()
         evidence.caseName = check.caseName
@@ -97,6 +102,11 @@ final class PlanRunner {
                 return (header[..<colon].trimmingCharacters(in: .whitespaces),
                         header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             })
+        }
+        if let target = resolved.1 {
+            input.request.method = target.method
+            input.request.url = target.url
+            input.targetCloud = target.cloud
         }
         return NamedDiagnosis(name: check.name, line: check.line, diagnosis: Evaluator.evaluate(rule, input))
     }

@@ -59,14 +59,30 @@ public struct BatchEvaluator: Sendable {
             let source = "line \(number)"
             var rule = defaultRule
             var caseName = evidence.caseName
+            var requestForLine = request
+            var cloudForLine = targetCloud
             let token: AccessToken
             if firstNonSpace(bytes) == UInt8(ascii: "{") {
                 let fields = try objectLine(bytes, source: source)
                 id = fields["id"] ?? .null
-                if fields["request"] != nil {
-                    throw .inputInvalid(source: source, detail: "'request' lines need request-line resolution (RequestResolver), which this build does not have yet; give 'api' instead")
+                var lineRequest = request
+                var lineCloud = targetCloud
+                switch (try string(fields, "api", source), try string(fields, "request", source)) {
+                case (_?, _?):
+                    throw .inputInvalid(source: source, detail: "give either 'api' or 'request', not both")
+                case (let name?, nil):
+                    rule = try lookup(name)
+                case (nil, let line?):
+                    let resolved = try RequestResolver.resolve(line, rules: rules, catalog: .embedded)
+                    rule = resolved.rule
+                    lineRequest.method = resolved.target.method
+                    lineRequest.url = resolved.target.url
+                    lineCloud = targetCloud ?? resolved.target.cloud
+                case (nil, nil):
+                    break
                 }
-                if let name = try string(fields, "api", source) { rule = try lookup(name) }
+                requestForLine = lineRequest
+                cloudForLine = lineCloud
                 if let name = try string(fields, "case", source) { caseName = name }
                 guard let text = try string(fields, "token", source) else {
                     throw .inputInvalid(source: source, detail: "the object has no 'token'")
@@ -80,8 +96,8 @@ public struct BatchEvaluator: Sendable {
             }
             var lineEvidence = evidence
             lineEvidence.caseName = caseName
-            let input = EvaluationInput(token: token, evidence: lineEvidence, request: request, at: at,
-                                        observedStatus: observedStatus, targetCloud: targetCloud)
+            let input = EvaluationInput(token: token, evidence: lineEvidence, request: requestForLine, at: at,
+                                        observedStatus: observedStatus, targetCloud: cloudForLine)
             return .diagnosis(id: id, line: number, Evaluator.evaluate(rule, input))
         } catch {
             return .failure(id: id, line: number, message: error.message)
@@ -102,7 +118,7 @@ public struct BatchEvaluator: Sendable {
         }
         guard case .object(let fields) = value else { throw .inputInvalid(source: source, detail: "expected an object") }
         for key in fields.keys.sorted() where !Self.lineKeys.contains(key) {
-            throw .inputInvalid(source: source, detail: "unknown field '\(key)' (expected token, api, case, id)")
+            throw .inputInvalid(source: source, detail: "unknown field '\(key)' (expected token, api, request, case, id)")
         }
         if let id = fields["id"] {
             switch id {

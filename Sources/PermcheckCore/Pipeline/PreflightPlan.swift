@@ -20,8 +20,10 @@ public struct PlanCheck: Sendable, Equatable {
     public var line: Int
     /// Where the token comes from.
     public var token: PlanTokenSource
-    /// The API rule id or alias.
-    public var api: String
+    /// The API rule id or alias (`api`), or a request line `METHOD URL` (`request`) resolved like `--request`;
+    /// exactly one of the two is set.
+    public var api: String?
+    public var request: String?
     /// Evidence file paths as written in the plan (relative to the plan's directory), keyed by CLI option name
     /// without dashes: `caseMembers`, `roleGroups`, `caseAdmins`, `purviewPolicies`, `collections`.
     public var evidenceFiles: [String: String]
@@ -100,10 +102,12 @@ public struct PreflightPlan: Sendable, Equatable {
             return text
         }
         let name = try string("name") ?? "check-\(index)"
-        if object["request"] != nil {
-            throw fail("request", "request lines in plans need request-line resolution (RequestResolver), which this build does not have yet; name the API with 'api' instead")
+        let api = try string("api"), request = try string("request")
+        switch (api, request) {
+        case (nil, nil): throw fail("api", "missing; name the API rule (see 'permcheck apis') or give 'request': \"METHOD URL\"")
+        case (_?, _?): throw fail("request", "give either 'api' or 'request', not both")
+        default: break
         }
-        guard let api = try string("api") else { throw fail("api", "missing; name the API rule (see 'permcheck apis')") }
         var evidence: [String: String] = [:]
         for key in evidenceKeys { if let path = try string(key) { evidence[key] = path } }
         var headers: [String]?
@@ -118,7 +122,7 @@ public struct PreflightPlan: Sendable, Equatable {
             }
             headers = collected
         }
-        return PlanCheck(name: name, index: index, line: line, token: try tokenSource(object["token"], fail: fail), api: api,
+        return PlanCheck(name: name, index: index, line: line, token: try tokenSource(object["token"], fail: fail), api: api, request: request,
                          evidenceFiles: evidence, caseName: try string("case"), collectionName: try string("collection"),
                          headers: headers, at: try date(object["at"], field: "at", where: place, source: source))
     }
