@@ -68,7 +68,7 @@ import PermcheckCore
         (#"{"checks": [{"api": "export-download"}]}"#, "check 1, field 'token': missing"),
         (#"{"checks": [{"token": {"file": "a.jwt"}, "api": "x", "cases": "y"}]}"#, "check 1, field 'cases': unknown field (did you mean 'case'?)"),
         (#"{"checks": [{"token": {"file": "a.jwt"}, "api": "x"}, {"token": {"env": 3}, "api": "x"}]}"#, "check 2, field 'token': expected"),
-        (#"{"checks": [{"token": {"stdin": true}, "request": "GET https://graph.microsoft.com/v1.0/me"}]}"#, "check 1, field 'request': request lines in plans need"),
+        (#"{"checks": [{"token": {"stdin": true}, "request": "GET https://graph.microsoft.com/v1.0/no/such/thing"}]}"#, "check 1 ('check-1'), field 'request'"),
         (#"{"checks": [{"token": {"file": "missing.jwt"}, "api": "export-download"}]}"#, "check 1 ('check-1'), field 'token': Cannot read the token from token file 'missing.jwt'"),
         (#"{"checks": [{"token": {"file": "a.jwt"}, "api": "no-such-api"}]}"#, "check 1 ('check-1'), field 'api': No API rule"),
         (#"{"checks": []}"#, "field 'checks' is empty"),
