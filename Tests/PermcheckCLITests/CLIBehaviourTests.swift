@@ -83,3 +83,17 @@ import Testing
         #expect(try CLIRunner.run(["rules", "test", "rules"]).exitCode == 0)
     }
 }
+
+@Suite struct ReadmeExampleTests {
+    @Test func theREADMEsOpeningExampleIsTheRealOutputOfTheSeedCheck() throws {
+        let readme = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = "    --at 2026-11-03T09:30:00Z\n"
+        let start = try #require(readme.range(of: marker)).upperBound
+        let end = try #require(readme.range(of: "\n```", range: start..<readme.endIndex)).lowerBound
+        let shown = String(readme[start..<end]) + "\n"
+        let result = try CLIRunner.run(["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--case", "Contoso Litigation",
+                                        "--case-members", "fixtures/evidence/case-members.json",
+                                        "--role-groups", "fixtures/evidence/role-groups.json", "--at", "2026-11-03T09:30:00Z"])
+        #expect(result.stdout == shown, "README example is stale:\n\(Golden.diff(shown, result.stdout))")
+    }
+}
