@@ -30,7 +30,7 @@ public enum TokenDecoder {
         guard input.count <= InputLimits.tokenBytes else {
             throw .inputTooLarge(source: source, limit: "\(InputLimits.tokenBytes / 1024) KiB for a token")
         }
-        var bytes = ArraySlice(input)
+        var bytes = ArraySlice(try utf8(input, source: source))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = trimmed(bytes)
         guard !bytes.isEmpty else {
@@ -41,6 +41,15 @@ public enum TokenDecoder {
         }
         bytes = stripBearer(bytes)
         return try decodeCompact(bytes, source: source)
+    }
+
+    /// The input as UTF-8: UTF-16 with a byte order mark (Windows PowerShell 5.1's `>`) is converted.
+    private static func utf8(_ input: [UInt8], source: String) throws(PermcheckError) -> [UInt8] {
+        do {
+            return try UTF16Text.utf8(fromMarked: input) ?? input
+        } catch {
+throw .tokenMalformed(source: source, part: "token", detail: error.description)
+        }
     }
 
     /// Decodes a compact JWS already isolated from its surroundings.
