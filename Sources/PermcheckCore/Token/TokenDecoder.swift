@@ -131,12 +131,16 @@ throw .tokenMalformed(source: source, part: "token", detail: error.description)
         } catch {
             throw .tokenMalformed(source: source, part: "token response", detail: "the input starts with '{' but is not valid JSON (\(error.description))")
         }
-        for key in ["accessToken", "access_token"] {
-            guard let field = value[key] else { continue }
-            guard case .string(let text) = field else {
-                throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
-            }
+        // Written without a loop over the keys: `swift build -c release` (Swift 6.3.1) crashed in CopyPropagation
+        // on the loop form.
+        let key = value["accessToken"] != nil ? "accessToken" : "access_token"
+        switch value[key] {
+        case .string(let text)?:
             return trimmed(ArraySlice(Array(text.utf8)))
+        case let field?:
+            throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
+        case nil:
+            break
         }
         throw .tokenMalformed(source: source, part: "token response", detail: "a JSON input needs an 'accessToken' (az account get-access-token) or 'access_token' (OAuth token response) field")
     }
