@@ -40,8 +40,11 @@ public enum PermcheckError: Error, Sendable, Equatable {
         }
     }
 
-    /// The single line shown to the user after `error: `.
-    public var message: String {
+    /// The single line shown to the user after `error: `. A token pasted where something else was expected is
+    /// quoted as `[token hidden]`, never as its text.
+    public var message: String { TokenScrubber.scrub(unscrubbedMessage) }
+
+    private var unscrubbedMessage: String {
         switch self {
         case .usage(let text):
             return text
