@@ -12,7 +12,7 @@ public enum EvidenceReader {
         do {
             input = try UTF16Text.utf8(fromMarked: bytes) ?? bytes
         } catch {
-throw .evidenceInvalid(path: path, location: "", detail: error.description)
+            throw .evidenceInvalid(path: path, location: "", detail: error.description)
         }
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
         if input.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -48,7 +48,7 @@ public enum TokenDecoder {
         do {
             return try UTF16Text.utf8(fromMarked: input) ?? input
         } catch {
-throw .tokenMalformed(source: source, part: "token", detail: error.description)
+            throw .tokenMalformed(source: source, part: "token", detail: error.description)
         }
     }
 
