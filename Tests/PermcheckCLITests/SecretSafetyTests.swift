@@ -93,12 +93,10 @@ struct TokenCase: Sendable, CustomTestStringConvertible {
         case "stdin": "-"
         default: text
         }
-        var arguments = template.map { $0.replacingOccurrences(of: "{token}", with: replacement) }
-        // Only the first {token} is the token argument; misplaced copies stay the token text.
-        if token.passing != "literal", let first = template.firstIndex(of: "{token}") {
-            arguments = template.enumerated().map { index, item in
-                item.replacingOccurrences(of: "{token}", with: index == first ? replacement : text)
-            }
+        // Only the first {token} is the token argument; misplaced copies are the token text.
+        let first = template.firstIndex(of: "{token}")
+        let arguments = template.enumerated().map { index, item in
+            item.replacingOccurrences(of: "{token}", with: index == first ? replacement : text)
         }
         return try CLIRunner.run(arguments, stdin: token.passing == "stdin" ? text : nil)
     }
