@@ -1,4 +1,5 @@
 import Foundation
+import PermcheckCore
 
 /// Where commands write. Stdout gets results and help; stderr gets errors and progress.
 struct Console {
@@ -10,11 +11,13 @@ struct Console {
         return Console(colorEnabled: isatty(STDOUT_FILENO) == 1 && !noColor)
     }
 
+    /// Writes to stdout. Everything printed passes `TokenScrubber`, so a token never reaches a terminal or ticket.
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TokenScrubber.scrub(text).utf8))
     }
 
+    /// Writes to stderr, through `TokenScrubber` like `out`.
     func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TokenScrubber.scrub(text).utf8))
     }
 }

@@ -14,14 +14,21 @@ enum InputFiles {
             throw .inputInvalid(source: "\(describe) '\(path)'", detail: "it cannot be opened (permissions?)")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        // Read at most one byte past the limit: a huge file costs no more than a file at the limit.
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw .inputInvalid(source: "\(describe) '\(path)'", detail: "it cannot be read (\(error.localizedDescription))")
+        }
         guard data.count <= limit else { throw .inputTooLarge(source: "\(describe) '\(path)'", limit: formatBytes(limit)) }
         return [UInt8](data)
     }
 
     /// Reads standard input up to `limit` bytes.
     static func readStandardInput(limit: Int, describe: String) throws(PermcheckError) -> [UInt8] {
-        let data = (try? FileHandle.standardInput.read(upToCount: limit + 1)) ?? Data()
+        let data: Data
+        do { data = try FileHandle.standardInput.read(upToCount: limit + 1) ?? Data() } catch {
+            throw .inputInvalid(source: describe, detail: "it cannot be read (\(error.localizedDescription))")
+        }
         guard data.count <= limit else { throw .inputTooLarge(source: describe, limit: formatBytes(limit)) }
         return [UInt8](data)
     }

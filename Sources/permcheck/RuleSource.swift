@@ -20,13 +20,13 @@ enum RuleSource {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .usage("rules directory '\(directory)' does not exist or is not a directory.")
         }
-        let base = URL(fileURLWithPath: directory)
         let enumerator = FileManager.default.enumerator(atPath: directory)
         var files: [String] = []
         while let relative = enumerator?.nextObject() as? String {
             guard relative.hasSuffix(".json"), !relative.hasSuffix(".schema.json"),
                   !relative.hasPrefix("data/"), !relative.hasPrefix("graph/") else { continue }
-            files.append(base.appendingPathComponent(relative).path)
+            // Paths as the user wrote them (relative stays relative), so error messages are short and recognisable.
+            files.append((directory as NSString).appendingPathComponent(relative))
         }
         return files.sorted()
     }

@@ -25,8 +25,10 @@ struct CLIRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/permcheck")
     }()
 
-    /// Runs permcheck with `arguments` from the repository root, optionally feeding `stdin` and extra environment.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs permcheck with `arguments` from the repository root, optionally feeding `stdin` (or the file `stdinFile`)
+    /// and extra environment.
+    static func run(_ arguments: [String], stdin: String? = nil, stdinFile: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -38,7 +40,7 @@ struct CLIRunner {
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        process.standardInput = try stdinFile.map { try FileHandle(forReadingFrom: $0) } ?? input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()

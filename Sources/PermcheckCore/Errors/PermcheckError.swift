@@ -40,34 +40,42 @@ public enum PermcheckError: Error, Sendable, Equatable {
         }
     }
 
-    /// The single line shown to the user after `error: `.
-    public var message: String {
+    /// The single line shown to the user after `error: `. A token pasted where something else was expected is
+    /// quoted as `[token hidden]`, never as its text.
+    public var message: String { TokenScrubber.scrub(unscrubbedMessage) }
+
+    private var unscrubbedMessage: String {
         switch self {
         case .usage(let text):
             return text
         case .tokenUnreadable(let source, let detail):
-            return "Cannot read the token from \(source): \(detail)."
+            return "Cannot read the token from \(source): " + Self.sentence(detail)
         case .tokenMalformed(let source, let part, let detail):
-            return "The token from \(source) is malformed (\(part)): \(detail)."
+            return "The token from \(source) is malformed (\(part)): " + Self.sentence(detail)
         case .claimInvalid(let source, let claim, let detail):
-            return "The token from \(source) has an invalid claim '\(claim)': \(detail)."
+            return "The token from \(source) has an invalid claim '\(claim)': " + Self.sentence(detail)
         case .inputTooLarge(let source, let limit):
             return "\(source.prefix(1).uppercased() + source.dropFirst()) is larger than permcheck's limit of \(limit); trim it to the relevant part."
         case .evidenceUnreadable(let path, let detail):
-            return "Cannot read evidence file '\(path)': \(detail)."
+            return "Cannot read evidence file '\(path)': " + Self.sentence(detail)
         case .evidenceInvalid(let path, let location, let detail):
             let at = location.isEmpty ? "" : " at \(location)"
-            return "Evidence file '\(path)'\(at) is not in an accepted shape: \(detail)."
+            return "Evidence file '\(path)'\(at) is not in an accepted shape: " + Self.sentence(detail)
         case .ruleInvalid(let path, let line, let id, let detail):
             let place = line > 0 ? "\(path):\(line)" : path
             let rule = id.map { " (rule '\($0)')" } ?? ""
-            return "\(place)\(rule): \(detail)."
+            return "\(place)\(rule): " + Self.sentence(detail)
         case .unknownAPI(let id, let suggestions):
             let hint = suggestions.isEmpty ? "" : " Did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "No API rule is named '\(id)'.\(hint) Run 'permcheck apis' to list them."
         case .inputInvalid(let source, let detail):
-            return "\(source.prefix(1).uppercased() + source.dropFirst()) is invalid: \(detail)."
+            return "\(source.prefix(1).uppercased() + source.dropFirst()) is invalid: " + Self.sentence(detail)
         }
+    }
+
+    /// `text` ending in exactly one sentence mark: "did you mean 'scope'?" stays, anything else gets a full stop.
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!") ? text : text + "."
     }
 
     /// The process exit code: always 2 (usage, input or rule-file error).

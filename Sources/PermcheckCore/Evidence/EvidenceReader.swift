@@ -2,12 +2,18 @@ import Foundation
 
 /// Reads evidence in the shapes people already export. Pure: callers pass the file's bytes and its path (for messages).
 public enum EvidenceReader {
-    /// Parses an evidence file's bytes as JSON, accepting a UTF-8 byte order mark (PowerShell 5.1 writes one).
+    /// Parses an evidence file's bytes as JSON, accepting a UTF-8 byte order mark (PowerShell 5.1 writes one) and
+    /// UTF-16 with a byte order mark (Windows PowerShell 5.1's `>` and `Out-File`).
     public static func json(_ bytes: [UInt8], path: String) throws(PermcheckError) -> JSONValue {
         guard bytes.count <= InputLimits.fileBytes else {
             throw .inputTooLarge(source: "evidence file '\(path)'", limit: "\(InputLimits.fileBytes >> 20) MiB")
         }
-        var input = bytes
+        var input: [UInt8]
+        do {
+            input = try UTF16Text.utf8(fromMarked: bytes) ?? bytes
+        } catch {
+            throw .evidenceInvalid(path: path, location: "", detail: error.description)
+        }
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
         if input.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .evidenceInvalid(path: path, location: "", detail: "the file is empty")

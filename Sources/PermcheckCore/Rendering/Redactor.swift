@@ -10,6 +10,8 @@ public struct Redactor: Sendable {
     private let protected: [String]
     /// Values never replaced: the support identifiers (request, correlation, trace ids) of an observed response.
     private let kept: Set<String>
+    /// The collected values' placeholders; the sweep for leftover e-mails, GUIDs and IPs continues its numbering.
+    private let collected: ReplacementMap
 
     /// Collects the values to redact from the token and the evidence; keeps the response's support identifiers.
     public init(diagnosis: Diagnosis, evidence: Evidence) {
@@ -52,6 +54,7 @@ public struct Redactor: Sendable {
             for id in assignment.principalIDs + assignment.groupIDs { map.add(id, kind: "id") }
         }
         replacements = map.ordered
+        collected = map
         let groups = evidence.roleGroups ?? []
         let phrases = groups.flatMap { [$0.name, $0.displayName].compactMap { $0 } + $0.roles } + Self.builtInPhrases
         protected = Array(Set(phrases.filter { $0.count >= 3 })).sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
@@ -68,13 +71,20 @@ public struct Redactor: Sendable {
         for (index, phrase) in protected.enumerated() {
             result = result.replacingOccurrences(of: phrase, with: "\u{E000}\(index)\u{E001}")
         }
-        for (value, placeholder) in replacements where !kept.contains(value.lowercased()) {
-            result = Self.replaceWholeWords(value, with: placeholder, in: result)
+        // Evidence may hold 100 000 names while the report mentions a handful: skip values that cannot occur
+        // (a cheap trigram check) instead of searching the report once per value.
+        var trigrams = Trigrams(result)
+        for (value, placeholder) in replacements where !kept.contains(value.lowercased()) && trigrams.mayContain(value) {
+            let replaced = Self.replaceWholeWords(value, with: placeholder, in: result)
+            if replaced != result {
+                result = replaced
+                trigrams = Trigrams(result)
+            }
         }
         for (index, phrase) in protected.enumerated().reversed() {
             result = result.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: phrase)
         }
-        var map = ReplacementMap(startingAfter: replacements)
+        var map = collected
         result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
         result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { [kept] guid in
             kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
@@ -117,16 +127,6 @@ struct ReplacementMap {
 
     init() {}
 
-    init(startingAfter existing: [(String, String)]) {
-        for (value, placeholder) in existing {
-            placeholders[value.lowercased()] = placeholder
-            let parts = placeholder.split(separator: "-")
-            if let kind = parts.first, let number = parts.last.flatMap({ Int($0) }) {
-                counters[String(kind)] = max(counters[String(kind)] ?? 0, number)
-            }
-        }
-    }
-
     mutating func placeholder(for value: String, kind: String) -> String {
         let key = value.lowercased()
         if let existing = placeholders[key] { return existing }
@@ -143,8 +143,39 @@ struct ReplacementMap {
         _ = placeholder(for: value, kind: kind)
     }
 
-    /// Longest values first, so a UPN is replaced before its local part.
+    /// Longest values first (UTF-8 length), so a UPN is replaced before its local part; equal lengths keep their
+    /// order of first appearance. Bucketed by length: evidence can hold 100 000 values.
     var ordered: [(String, String)] {
-        order.map { ($0, placeholders[$0.lowercased()]!) }.sorted { $0.0.count > $1.0.count }
+        var byLength: [Int: [String]] = [:]
+        for value in order { byLength[value.utf8.count, default: []].append(value) }
+        return byLength.keys.sorted(by: >).flatMap { length in
+            byLength[length]!.map { ($0, placeholders[$0.lowercased()]!) }
+        }
+    }
+}
+
+/// The set of 3-byte windows of a text's UTF-8: a value none of whose windows is missing may occur in the text;
+/// any other value certainly does not. Non-ASCII values always "may" occur (Foundation's search matches canonically
+/// equivalent forms, which differ in bytes).
+struct Trigrams {
+    private var windows: Set<UInt32> = []
+
+    init(_ text: String) {
+        var window: UInt32 = 0
+        for (index, byte) in text.utf8.enumerated() {
+            window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+            if index >= 2 { windows.insert(window) }
+        }
+    }
+
+    func mayContain(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard bytes.count >= 3, bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        var window: UInt32 = 0
+        for (index, byte) in bytes.enumerated() {
+            window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+            if index >= 2, !windows.contains(window) { return false }
+        }
+        return true
     }
 }

@@ -30,7 +30,7 @@ public enum TokenDecoder {
         guard input.count <= InputLimits.tokenBytes else {
             throw .inputTooLarge(source: source, limit: "\(InputLimits.tokenBytes / 1024) KiB for a token")
         }
-        var bytes = ArraySlice(input)
+        var bytes = ArraySlice(try utf8(input, source: source))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = trimmed(bytes)
         guard !bytes.isEmpty else {
@@ -41,6 +41,15 @@ public enum TokenDecoder {
         }
         bytes = stripBearer(bytes)
         return try decodeCompact(bytes, source: source)
+    }
+
+    /// The input as UTF-8: UTF-16 with a byte order mark (Windows PowerShell 5.1's `>`) is converted.
+    private static func utf8(_ input: [UInt8], source: String) throws(PermcheckError) -> [UInt8] {
+        do {
+            return try UTF16Text.utf8(fromMarked: input) ?? input
+        } catch {
+            throw .tokenMalformed(source: source, part: "token", detail: error.description)
+        }
     }
 
     /// Decodes a compact JWS already isolated from its surroundings.
@@ -115,9 +124,6 @@ public enum TokenDecoder {
     }
 
     /// Extracts the token from `{"accessToken": …}` or `{"access_token": …}`.
-    /// Not optimized: the Swift 6.3 optimizer crashes on this function in release builds (CopyPropagation
-    /// ownership error); it runs once per JSON token input, so speed does not matter.
-    @_optimize(none)
     private static func tokenFromResponse(_ bytes: ArraySlice<UInt8>, source: String) throws(PermcheckError) -> ArraySlice<UInt8> {
         let value: JSONValue
         do {
@@ -125,12 +131,16 @@ public enum TokenDecoder {
         } catch {
             throw .tokenMalformed(source: source, part: "token response", detail: "the input starts with '{' but is not valid JSON (\(error.description))")
         }
-        // Written without a loop: `for … { guard case … else { throw } }` here crashed the Swift 6.3 optimiser
-        // (CopyPropagation ownership error) in release builds.
+        // Written without a loop over the keys: `swift build -c release` (Swift 6.3.1) crashed in CopyPropagation
+        // on the loop form.
         let key = value["accessToken"] != nil ? "accessToken" : "access_token"
-        if let field = value[key] {
-            if case .string(let text) = field { return trimmed(ArraySlice(Array(text.utf8))) }
+        switch value[key] {
+        case .string(let text)?:
+            return trimmed(ArraySlice(Array(text.utf8)))
+        case let field?:
             throw .tokenMalformed(source: source, part: "token response", detail: "'\(key)' is a \(field.typeName), expected the token as a string")
+        case nil:
+            break
         }
         throw .tokenMalformed(source: source, part: "token response", detail: "a JSON input needs an 'accessToken' (az account get-access-token) or 'access_token' (OAuth token response) field")
     }

@@ -93,7 +93,7 @@ import Testing
     }
 }
 
-@Suite struct RedactorTests {
+@Suite struct RedactionAcrossFormatsTests {
     @Test func redactionReplacesPersonalDataWithStablePlaceholders() throws {
         let rule = try TestSupport.builtIn.rule(named: "export-download")
         let token = try TokenDecoder.decode(TestSupport.fixture("fixtures/tokens/manager-graph.jwt"), source: "t")
