@@ -38,7 +38,7 @@ enum BatchCommand {
             let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json")
             for (outcome, text) in results {
                 tally.add(outcome)
-                if format == "json" { output.write(text); continue }
+                if format == "json" { output.write(bytes: text); continue }
                 switch outcome {
                 case .diagnosis(let id, let line, let diagnosis):
                     let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
@@ -62,7 +62,7 @@ enum BatchCommand {
     }
 
     /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
-    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: Bool) -> [(BatchOutcome, String)] {
+    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: Bool) -> [(BatchOutcome, [UInt8])] {
         guard jobs > 1, lines.count > 1 else { return lines.map { evaluateLine($0, evaluator, render) } }
         let slots = ResultSlots(count: lines.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -72,11 +72,16 @@ enum BatchCommand {
     }
 
     /// One line's outcome and, for JSON Lines output, its rendered record.
-    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: Bool) -> (BatchOutcome, String) {
+    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: Bool) -> (BatchOutcome, [UInt8]) {
         let outcome = line.tooLong
             ? BatchOutcome.failure(id: .null, line: line.number, message: "The line is longer than \(InputLimits.tokenBytes / 1024 + 4) KiB; a token line must be shorter.")
             : evaluator.evaluate(line: line.bytes, number: line.number)
-        return (outcome, render ? outcome.jsonLine() : "")
+        var record: [UInt8] = []
+        if render {
+            record.reserveCapacity(8192)
+            outcome.appendJSONLine(into: &record)
+        }
+        return (outcome, record)
     }
 
     static func jobCount(_ text: String?) throws(PermcheckError) -> Int {
@@ -108,12 +113,12 @@ enum BatchCommand {
 
 /// Per-line result slots that worker threads fill at distinct indices.
 final class ResultSlots: @unchecked Sendable {
-    private var storage: [(BatchOutcome, String)?]
+    private var storage: [(BatchOutcome, [UInt8])?]
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: (BatchOutcome, String)) {
+    func set(_ index: Int, _ value: (BatchOutcome, [UInt8])) {
         storage.withUnsafeMutableBufferPointer { $0[index] = value }
     }
-    func values() -> [(BatchOutcome, String)] { storage.map { $0! } }
+    func values() -> [(BatchOutcome, [UInt8])] { storage.map { $0! } }
 }
 
 /// A progress line on stderr (only when stderr is a terminal and the input is a file).

@@ -93,6 +93,11 @@ struct OutputBuffer {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         buffer.withUnsafeBytes { raw in

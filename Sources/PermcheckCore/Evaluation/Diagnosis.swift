@@ -18,7 +18,7 @@ public struct RequestContext: Sendable, Equatable {
 
     /// The value of a header (case-insensitive name).
     public func header(_ name: String) -> String? {
-        headers?.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers?.first { $0.name.equalsIgnoringCase(name) }?.value
     }
 
     public static func == (lhs: RequestContext, rhs: RequestContext) -> Bool {

@@ -33,7 +33,7 @@ extension Principal {
     /// Whether a Purview collection role assignment names this principal (by `oid`) or one of its groups (by the
     /// token's `groups`; a group's object id may also sit among the principal ids of the plain evidence form).
     public func holds(_ assignment: PurviewRoleAssignment) -> Bool {
-        if let objectID, assignment.principalIDs.contains(where: { $0.caseInsensitiveCompare(objectID) == .orderedSame }) { return true }
-        return (assignment.groupIDs + assignment.principalIDs).contains { id in groupIDs.contains { $0.caseInsensitiveCompare(id) == .orderedSame } }
+        if let objectID, assignment.principalIDs.contains(where: { $0.equalsIgnoringCase(objectID) }) { return true }
+        return (assignment.groupIDs + assignment.principalIDs).contains { id in groupIDs.contains { $0.equalsIgnoringCase(id) } }
     }
 }

@@ -54,7 +54,7 @@ extension RequirementChecker {
         }
         if principal.kind == .application, let appID = principal.appID, principal.objectID?.caseInsensitiveCompare(appID) != .orderedSame,
            access.assignments.contains(where: { assignment in wanted.contains(Self.roleKey(assignment.role))
-               && assignment.principalIDs.contains { $0.caseInsensitiveCompare(appID) == .orderedSame } }) {
+               && assignment.principalIDs.contains { $0.equalsIgnoringCase(appID) } }) {
             return CheckResult(outcome: .unmet,
                                message: "\(who) holds no \(wantedText) on collection '\(target)': an assignment lists the application (client) id \(appID), but Purview role assignments match the service principal's object id ('oid').",
                                hint: "Assign the role to the service principal's object id (Enterprise applications → the app → Object ID), not to the app registration's client id.")

@@ -53,7 +53,7 @@ struct RequirementChecker {
         guard let granted else {
             return CheckResult(outcome: .unmet, message: "The token has no '\(claim)' claim; it needs the \(noun) \(anyOf.count == 1 ? list : "one of " + list).")
         }
-        if let hit = anyOf.first(where: { want in granted.contains { $0.caseInsensitiveCompare(want) == .orderedSame } }) {
+        if let hit = anyOf.first(where: { want in granted.contains { $0.equalsIgnoringCase(want) } }) {
             return CheckResult(outcome: .met, message: "'\(claim)' includes \(hit).")
         }
         let shown = granted.isEmpty ? "nothing" : granted.sorted().joined(separator: " ")
@@ -83,7 +83,7 @@ struct RequirementChecker {
                                hint: "Apps receive 'wids' only when their manifest's groupMembershipClaims includes directory roles.",
                                collect: "Check the user's roles: Get-MgUserMemberOf -UserId <user> | Where-Object { $_.'@odata.type' -eq '#microsoft.graph.directoryRole' }, or Entra admin center → Users → Assigned roles.")
         }
-        if let role = roles.first(where: { role in wids.contains { $0.caseInsensitiveCompare(role.id) == .orderedSame } }) {
+        if let role = roles.first(where: { role in wids.contains { $0.equalsIgnoringCase(role.id) } }) {
             return CheckResult(outcome: .met, message: "'wids' includes \(role.name).")
         }
         let held = wids.map { KnownIDs.directoryRoleName($0) ?? $0 }.joined(separator: ", ")
@@ -99,7 +99,7 @@ struct RequirementChecker {
         guard let actual = input.request.header(name) else {
             return CheckResult(outcome: .unmet, message: "The request does not send the header \(expected).")
         }
-        if let value, actual.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(value) != .orderedSame {
+        if let value, !actual.trimmingCharacters(in: .whitespaces).equalsIgnoringCase(value) {
             return CheckResult(outcome: .unmet, message: "The request sends '\(name): \(actual)', but the API needs \(expected).")
         }
         return CheckResult(outcome: .met, message: "The request sends \(expected).")

@@ -55,7 +55,7 @@ extension Principal {
     public func match(_ entry: DirectoryEntry) -> PrincipalMatch? {
         func same(_ a: String?, _ b: String?) -> Bool {
             guard let a, let b, !a.isEmpty else { return false }
-            return a.caseInsensitiveCompare(b) == .orderedSame
+            return a.equalsIgnoringCase(b)
         }
         if same(entry.objectID, objectID) { return PrincipalMatch(field: "ExternalDirectoryObjectId", isStrong: true) }
         if same(entry.name, objectID) { return PrincipalMatch(field: "Name (object id)", isStrong: true) }
@@ -76,6 +76,6 @@ extension Principal {
     /// Whether the token's `groups` claim lists this group entry's object id.
     public func isInGroup(_ entry: DirectoryEntry) -> Bool {
         guard let id = entry.objectID else { return false }
-        return groupIDs.contains { $0.caseInsensitiveCompare(id) == .orderedSame }
+        return groupIDs.contains { $0.equalsIgnoringCase(id) }
     }
 }

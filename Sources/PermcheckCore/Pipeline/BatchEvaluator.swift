@@ -10,15 +10,20 @@ public enum BatchOutcome: Sendable {
     /// The JSON Lines record: the compact diagnosis JSON plus `id` and `line`, or `{"error", "id", "line"}`.
     /// Ends with a newline.
     public func jsonLine() -> String {
+        var bytes: [UInt8] = []
+        appendJSONLine(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``jsonLine()``'s bytes to `out`, written directly (no `JSONValue` tree): the batch hot path.
+    public func appendJSONLine(into out: inout [UInt8]) {
         switch self {
         case .diagnosis(let id, let line, let diagnosis):
-            guard case .object(var object) = DiagnosisJSON.value(diagnosis) else { return "" }
-            object["id"] = id
-            object["line"] = .number(JSONNumber(line))
-            return JSONWriter.write(.object(object)) + "\n"
+            DiagnosisJSONWriter.append(diagnosis, id: id, line: line, into: &out)
         case .failure(let id, let line, let message):
-            return JSONWriter.write(.object(["id": id, "line": .number(JSONNumber(line)), "error": .string(message)])) + "\n"
+            JSONWriter.emit(.object(["id": id, "line": .number(JSONNumber(line)), "error": .string(message)]), into: &out)
         }
+        out.append(UInt8(ascii: "\n"))
     }
 }
 

@@ -104,6 +104,6 @@ public struct APIRule: Sendable, Equatable {
 
     /// Whether `name` is this rule's id or one of its aliases (case-insensitive).
     public func isNamed(_ name: String) -> Bool {
-        id.caseInsensitiveCompare(name) == .orderedSame || aliases.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
+        id.equalsIgnoringCase(name) || aliases.contains { $0.equalsIgnoringCase(name) }
     }
 }

@@ -64,7 +64,7 @@ public enum RequestResolver {
         let host = target.host ?? "graph.microsoft.com"
         var best: (rule: APIRule, literals: Int)?
         for rule in rules.rules {
-            for pattern in rule.requests where pattern.method.caseInsensitiveCompare(target.method) == .orderedSame {
+            for pattern in rule.requests where pattern.method.equalsIgnoringCase(target.method) {
                 for text in pattern.urlTemplates {
                     guard let template = URLTemplate(text) else { continue }
                     for segments in meUserVariants(target) {

@@ -14,7 +14,8 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func emit(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Appends `value` (compact unless `pretty`) to `out`; the byte-level form of ``write(_:pretty:)``.
+    static func emit(_ value: JSONValue, into out: inout [UInt8], pretty: Bool = false, indent: Int = 0) {
         switch value {
         case .null:
             out.append(contentsOf: "null".utf8)
@@ -62,29 +63,36 @@ public enum JSONWriter {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
-    private static func emitString(_ s: String, into out: inout [UInt8]) {
+    /// Appends `s` as a JSON string literal. Runs of bytes that need no escaping are copied in one go.
+    static func emitString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            let short: UInt8
-            switch b {
-            case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
-            case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
-            case 0x0A: short = UInt8(ascii: "n")
-            case 0x09: short = UInt8(ascii: "t")
-            case 0x0D: short = UInt8(ascii: "r")
-            case 0x08: short = UInt8(ascii: "b")
-            case 0x0C: short = UInt8(ascii: "f")
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0xF))
-                continue
-            default:
-                out.append(b)
-                continue
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                runStart = i + 1
+                let short: UInt8
+                switch b {
+                case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
+                case 0x0A: short = UInt8(ascii: "n")
+                case 0x09: short = UInt8(ascii: "t")
+                case 0x0D: short = UInt8(ascii: "r")
+                case 0x08: short = UInt8(ascii: "b")
+                case 0x0C: short = UInt8(ascii: "f")
+                default:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
+                    continue
+                }
+                out.append(UInt8(ascii: "\\"))
+                out.append(short)
             }
-            out.append(UInt8(ascii: "\\"))
-            out.append(short)
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -17,14 +17,16 @@ public enum SHA256 {
         }
 
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            bytes.withUnsafeBufferPointer { message in
-                for block in 0..<fullBlocks {
-                    compress(UnsafeBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), &state, w)
+            roundConstants.withUnsafeBufferPointer { k in
+                bytes.withUnsafeBufferPointer { message in
+                    for block in 0..<fullBlocks {
+                        compress(message.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
+                    }
                 }
-            }
-            tail.withUnsafeBufferPointer { padded in
-                for block in 0..<(padded.count / 64) {
-                    compress(UnsafeBufferPointer(rebasing: padded[(block * 64)..<(block * 64 + 64)]), &state, w)
+                tail.withUnsafeBufferPointer { padded in
+                    for block in 0..<(padded.count / 64) {
+                        compress(padded.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
+                    }
                 }
             }
         }
@@ -66,11 +68,14 @@ public enum SHA256 {
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 
-    /// Processes one 64-byte block.
+    /// Processes one 64-byte block (`w`: 64 words of scratch; `k`: the round constants). Raw pointers, so the
+    /// fingerprint of every batch token costs no bounds checks or constant-array look-ups per round.
+    @inline(__always)
     private static func compress(
-        _ block: UnsafeBufferPointer<UInt8>,
+        _ block: UnsafePointer<UInt8>,
         _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: UnsafeMutableBufferPointer<UInt32>
+        _ w: UnsafeMutablePointer<UInt32>,
+        _ k: UnsafePointer<UInt32>
     ) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
@@ -82,7 +87,7 @@ public enum SHA256 {
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        roundConstants.withUnsafeBufferPointer { k in
+        do {
             for t in 0..<64 {
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let ch = (e & f) ^ (~e & g)

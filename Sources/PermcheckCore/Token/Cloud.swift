@@ -93,8 +93,13 @@ public struct CloudDetection: Sendable, Equatable {
 /// Extracts the lower-cased host of a URL-like string without Foundation's URL parser (cheap and total).
 enum HostName {
     static func of(_ text: String?) -> String? {
-        guard let text, let range = text.range(of: "://") else { return nil }
-        let rest = text[range.upperBound...]
+        guard let text else { return nil }
+        // A byte search for "://" (Foundation's `range(of:)` bridges to NSString on Linux: slow on the batch path).
+        let bytes = text.utf8
+        guard let schemeEnd = bytes.indices.first(where: { i in
+            bytes[i] == UInt8(ascii: ":") && bytes[i...].starts(with: "://".utf8)
+        }) else { return nil }
+        let rest = text[bytes.index(schemeEnd, offsetBy: 3)...]
         let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) ?? rest.endIndex
         let host = rest[..<end].lowercased()
         return host.isEmpty ? nil : host
