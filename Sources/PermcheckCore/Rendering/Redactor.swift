@@ -85,37 +85,35 @@ public struct Redactor: Sendable {
             result = result.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: phrase)
         }
         var map = collected
-        result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
-        result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { [kept] guid in
+        result = Self.sweep(result, finder: PersonalDataScanner.emails, kind: "user", map: &map)
+        result = Self.sweep(result, finder: PersonalDataScanner.guids, kind: "id", map: &map) { [kept] guid in
             kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
         }
-        result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
+        result = Self.sweep(result, finder: PersonalDataScanner.ipv4Addresses, kind: "ip", map: &map)
         return result
     }
 
     /// Replaces `value` where it is not part of a longer word (letters, digits, '_' or '-' on either side).
     static func replaceWholeWords(_ value: String, with placeholder: String, in text: String) -> String {
-        guard text.contains(value) else { return text }
-        let pattern = "(?<![\\p{L}\\p{N}_-])" + NSRegularExpression.escapedPattern(for: value) + "(?![\\p{L}\\p{N}_-])"
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text.replacingOccurrences(of: value, with: placeholder) }
-        let ns = text as NSString
-        return regex.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length),
-                                              withTemplate: NSRegularExpression.escapedTemplate(for: placeholder))
+        PersonalDataScanner.replaceWholeWords(value, with: placeholder, in: text)
     }
 
-    private static func sweep(_ text: String, pattern: String, kind: String, map: inout ReplacementMap, keep: (String) -> Bool = { _ in false }) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-        let ns = text as NSString
-        var result = ""
-        var last = 0
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let value = ns.substring(with: match.range)
+    /// Replaces every range `finder` reports with the value's placeholder, unless `keep` says otherwise.
+    private static func sweep(_ text: String, finder: ([UInt8]) -> [Range<Int>], kind: String, map: inout ReplacementMap,
+                              keep: (String) -> Bool = { _ in false }) -> String {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var copied = 0
+        for range in finder(bytes) {
+            let value = String(decoding: bytes[range], as: UTF8.self)
             if keep(value) || value.hasPrefix(kind + "-") { continue }
-            result += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-            result += map.placeholder(for: value, kind: kind)
-            last = match.range.location + match.range.length
+            output += bytes[copied..<range.lowerBound]
+            output += map.placeholder(for: value, kind: kind).utf8
+            copied = range.upperBound
         }
-        return result + ns.substring(from: last)
+        guard copied > 0 else { return text }
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,147 @@
+/// Byte-level finders for what `Redactor` replaces: whole-word occurrences of a value, e-mail addresses, GUIDs and
+/// IPv4 addresses. Hand-written instead of `NSRegularExpression`, which is slow on Linux and leaked memory under the
+/// fuzzers' leak checker.
+enum PersonalDataScanner {
+    /// A part of a word: ASCII letters, digits, `_` and `-` (non-ASCII bytes count as boundaries, so a name next to
+    /// typographic punctuation is still replaced).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || isLetter(byte)
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    static func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Replaces `value` (case-sensitive) where it is not part of a longer word.
+    static func replaceWholeWords(_ value: String, with placeholder: String, in text: String) -> String {
+        let needle = Array(value.utf8)
+        let bytes = Array(text.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return text }
+        var output: [UInt8] = []
+        var index = 0, copied = 0, changed = false
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle),
+               index == 0 || !isWordByte(bytes[index - 1]),
+               index + needle.count == bytes.count || !isWordByte(bytes[index + needle.count]) {
+                output += bytes[copied..<index]
+                output += placeholder.utf8
+                index += needle.count
+                copied = index
+                changed = true
+            } else {
+                index += 1
+            }
+        }
+        guard changed else { return text }
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Ranges (byte offsets) of e-mail addresses: `local@domain.tld` with an alphabetic TLD of two or more letters.
+    static func emails(in bytes: [UInt8]) -> [Range<Int>] {
+        func isLocal(_ byte: UInt8) -> Bool {
+            isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "%")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+        }
+        func isDomain(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") }
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "@") else { index += 1; continue }
+            var start = index
+            while start > (ranges.last?.upperBound ?? 0), isLocal(bytes[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < bytes.count, isDomain(bytes[end]) { end += 1 }
+            // The longest domain prefix ending in '.' + two or more letters, with something before the dot.
+            var matchEnd: Int?
+            var candidate = end
+            while candidate > index + 3 {
+                var letters = candidate
+                while letters > index + 1, isLetter(bytes[letters - 1]) { letters -= 1 }
+                if candidate - letters >= 2, letters - 1 > index + 1, bytes[letters - 1] == UInt8(ascii: ".") {
+                    matchEnd = candidate
+                    break
+                }
+                candidate -= 1
+            }
+            if start < index, let matchEnd {
+                ranges.append(start..<matchEnd)
+                index = matchEnd
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// Ranges of GUIDs (8-4-4-4-12 hex digits) not embedded in a longer word.
+    static func guids(in bytes: [UInt8]) -> [Range<Int>] {
+        let groups = [8, 4, 4, 4, 12]
+        var ranges: [Range<Int>] = []
+        var index = 0
+        outer: while index + 36 <= bytes.count {
+            if index > 0, isAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_") {
+                index += 1
+                continue
+            }
+            var position = index
+            for (number, length) in groups.enumerated() {
+                for _ in 0..<length {
+                    guard isHex(bytes[position]) else { index += 1; continue outer }
+                    position += 1
+                }
+                if number < groups.count - 1 {
+                    guard bytes[position] == UInt8(ascii: "-") else { index += 1; continue outer }
+                    position += 1
+                }
+            }
+            if position < bytes.count, isAlphanumeric(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+                index += 1
+                continue
+            }
+            ranges.append(index..<position)
+            index = position
+        }
+        return ranges
+    }
+
+    /// Ranges of dotted-quad IPv4 addresses (1–3 digits per part) not embedded in a longer word.
+    static func ipv4Addresses(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        outer: while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || !(isAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_")) else {
+                index += 1
+                continue
+            }
+            var position = index
+            for part in 0..<4 {
+                let digitsStart = position
+                while position < bytes.count, isDigit(bytes[position]), position - digitsStart < 3 { position += 1 }
+                guard position > digitsStart else { index += 1; continue outer }
+                if part < 3 {
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ".") else { index += 1; continue outer }
+                    position += 1
+                }
+            }
+            if position < bytes.count, isAlphanumeric(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+                index += 1
+                continue
+            }
+            ranges.append(index..<position)
+            index = position
+        }
+        return ranges
+    }
+}
