@@ -8647,6 +8647,39 @@ enum EmbeddedRules {
 
 """#),
     ]
+    /// Per rule file, in the order of `files`: its id, aliases and requests (methods upper-cased).
+    static let index: [(id: String, aliases: [String], requests: [(method: String, urls: [String])])] = [
+        ("ediscovery.case-create", ["case-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
+        ("ediscovery.case-get", ["case-get"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"])]),
+        ("ediscovery.case-member-add", ["case-member-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
+        ("ediscovery.case-member-remove", ["case-member-remove"], [("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers/{memberId}"])]),
+        ("ediscovery.case-members-list", ["case-members-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
+        ("ediscovery.case-operation-get", ["case-operation-get", "get-operation"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}"])]),
+        ("ediscovery.cases-list", ["cases-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
+        ("ediscovery.custodians-add", ["custodians-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
+        ("ediscovery.custodians-list", ["custodians-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
+        ("ediscovery.export-download", ["export-download"], [("GET", ["https://{region}.proxyservice.ediscovery.svc.cloud.microsoft/{path*}", "https://{region}.proxyservice.ediscovery.office365.com/{path*}"])]),
+        ("ediscovery.legal-holds", ["legal-holds"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"])]),
+        ("ediscovery.review-set-add", ["add-to-review-set"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/addToReviewSet"])]),
+        ("ediscovery.review-set-create", ["review-set-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
+        ("ediscovery.review-set-export", ["review-set-export"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export"])]),
+        ("ediscovery.review-sets-list", ["review-sets-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
+        ("ediscovery.search-create", ["search-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
+        ("ediscovery.search-export-report", ["export-report", "search-export-report"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportReport"])]),
+        ("ediscovery.search-export-result", ["export-result", "search-export-result"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportResult"])]),
+        ("ediscovery.searches-list", ["searches-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
+        ("graph.data-policy-operation-beta", ["data-policy-operation-beta"], [("GET", ["https://graph.microsoft.com/beta/dataPolicyOperations/{id}"])]),
+        ("graph.data-policy-operation", ["data-policy-operation"], [("GET", ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"])]),
+        ("graph.export-personal-data-beta", ["export-personal-data-beta"], [("POST", ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"])]),
+        ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
+        ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
+        ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
+        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse"])]),
+        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"])]),
+        ("purview.devops-policies", ["purview-devops-policies"], [("GET", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"])]),
+        ("purview.metadata-policy", ["purview-metadata-policy"], [("GET", ["https://{account}.purview.azure.com/policystore/metadataPolicies", "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}", "https://{account}.purview.azure.com/policystore/metadataroles", "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"]), ("PUT", ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"])]),
+        ("purview.scanning", ["purview-scanning"], [("GET", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("POST", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"])]),
+    ]
     /// Data files (rules/data/*.json).
     static let dataFiles: [(path: String, content: String)] = [
         ("rules/data/cross-cloud.json", #"""
