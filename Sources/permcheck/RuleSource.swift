@@ -18,8 +18,14 @@ enum RuleSource {
     }
 
     /// Resolves `requestLine` against `rules` (loaded for it by ``load(directory:api:requestLine:)``); when that
-    /// fails, against every rule, so the error suggests the same closest requests as before the narrowing.
+    /// fails, against the whole catalogue and every rule, so the error suggests the same closest requests as before
+    /// the narrowing.
+    /// The catalogue is first searched only under the request's first path segment (``GraphCatalog/embedded(for:)``).
     static func resolve(_ requestLine: String, rules: RuleSet, directory: String?) throws(PermcheckError) -> ResolvedRequest {
+        if let target = try? RequestTarget.parse(requestLine),
+           let resolved = try? RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded(for: RequestResolver.graphTarget(target))) {
+            return resolved
+        }
         do { return try RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded) } catch {
             guard directory == nil else { throw error }
             return try RequestResolver.resolve(requestLine, rules: try load(directory: nil), catalog: .embedded)
