@@ -30,12 +30,13 @@ public struct RuleSet: Sendable, Equatable {
     /// The built-in rule named `name` (id or alias, case ignored), parsing only its file; when no built-in rule has
     /// that name, every built-in rule (so ``rule(named:)`` can suggest the closest names).
     /// Picks the file from ``EmbeddedRules/index``, so `--api NAME` does not parse the other rule files.
+    /// The narrowed sets record no line numbers (``APIRule/lines`` is empty): only `rules lint` uses them.
     public static func builtIn(named name: String) throws(PermcheckError) -> RuleSet {
         guard let position = EmbeddedRules.index.firstIndex(where: { entry in
             entry.id.equalsIgnoringCase(name) || entry.aliases.contains { $0.equalsIgnoringCase(name) }
         }) else { return try builtIn() }
         let file = EmbeddedRules.files[position]
-        return try RuleSet([RuleLoader.load(Array(file.content.utf8), path: file.path)])
+        return try RuleSet([RuleLoader.load(Array(file.content.utf8), path: file.path, lineNumbers: false)])
     }
 
     /// The built-in rules that match `target`: only the files whose requests (from ``EmbeddedRules/index``) match it
@@ -56,7 +57,7 @@ public struct RuleSet: Sendable, Equatable {
             }
             guard matches else { continue }
             let file = EmbeddedRules.files[position]
-            rules.append(try RuleLoader.load(Array(file.content.utf8), path: file.path))
+            rules.append(try RuleLoader.load(Array(file.content.utf8), path: file.path, lineNumbers: false))
         }
         return try RuleSet(rules)
     }

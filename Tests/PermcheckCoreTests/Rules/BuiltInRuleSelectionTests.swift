@@ -47,7 +47,9 @@ import Testing
     func anAPINameParsesOnlyTheFileOfTheRuleItNames(_ name: String) throws {
         let narrowed = try RuleSet.builtIn(named: name)
         #expect(narrowed.rules.count == 1)
-        #expect(try narrowed.rule(named: name) == TestSupport.builtIn.rule(named: name))
+        var full = try TestSupport.builtIn.rule(named: name)
+        full.lines = [:]  // the narrowed set records no line numbers (only `rules lint` reads them)
+        #expect(try narrowed.rule(named: name) == full)
     }
 
     @Test func anUnknownAPINameStillGetsSuggestionsFromEveryRule() throws {
