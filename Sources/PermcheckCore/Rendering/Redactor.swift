@@ -87,7 +87,7 @@ public struct Redactor: Sendable {
         var map = collected
         result = Self.sweep(result, pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, kind: "user", map: &map)
         result = Self.sweep(result, pattern: #"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"#, kind: "id", map: &map) { [kept] guid in
-            kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
+            kept.contains(guid.lowercased()) || KnownIDs.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
         }
         result = Self.sweep(result, pattern: #"\b(?:\d{1,3}\.){3}\d{1,3}\b"#, kind: "ip", map: &map)
         return result

@@ -9520,4 +9520,26 @@ enum EmbeddedRules {
 }
 """#),
     ]
+    /// The applications of rules/data/known-ids.json (id, name, App ID URIs), in file order.
+    static let knownApplications: [(id: String, name: String, uris: [String])] = [
+        ("00000003-0000-0000-c000-000000000000", "Microsoft Graph", ["https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn"]),
+        ("b26e684c-5068-4120-a679-64a5d2c909d9", "MicrosoftPurviewEDiscovery (eDiscovery export download proxy)", ["api://b26e684c-5068-4120-a679-64a5d2c909d9"]),
+        ("73c2949e-da2d-457a-9607-fcc665198967", "Microsoft Purview data plane (Azure Purview)", ["https://purview.azure.net"]),
+        ("00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["https://outlook.office365.com"]),
+        ("00000003-0000-0ff1-ce00-000000000000", "Office 365 SharePoint Online", []),
+        ("797f4846-ba00-4fd7-ba43-dac1f8f63013", "Azure Resource Manager (Windows Azure Service Management API)", ["https://management.azure.com", "https://management.core.windows.net"]),
+        ("00000002-0000-0000-c000-000000000000", "Azure AD Graph (retired)", ["https://graph.windows.net"]),
+        ("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI", []),
+        ("1950a258-227b-4e31-a9cf-717495945fc2", "Microsoft Azure PowerShell", []),
+        ("14d82eec-204b-4c2f-b7e8-296a70dab67e", "Microsoft Graph Command Line Tools (Graph PowerShell SDK)", []),
+        ("de8bc8b5-d9f9-48b1-a8ad-b748da725064", "Graph Explorer", []),
+        ("fb78d390-0c51-40cd-8e17-fdbfab77341b", "Microsoft Exchange REST API Based PowerShell (EXO V3)", []),
+        ("80ccca67-54bd-44ab-8625-4b79c4dc7775", "Microsoft 365 Security and Compliance Center", []),
+        ("1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams", []),
+        ("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office", []),
+        ("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", []),
+        ("c5393580-f805-4401-95e8-94b7a6ef2fc2", "Office 365 Management APIs", ["https://manage.office.com"]),
+        ("cfa8b339-82a2-471a-a3c9-0fc0be7a4093", "Azure Key Vault", ["https://vault.azure.net"]),
+        ("e406a681-f3d4-42a8-90b6-c2b029497af1", "Azure Storage", ["https://storage.azure.com"]),
+    ]
 }
