@@ -23,7 +23,7 @@ enum RuleSource {
     /// The catalogue is first searched only under the request's first path segment (``GraphCatalog/embedded(for:)``).
     static func resolve(_ requestLine: String, rules: RuleSet, directory: String?) throws(PermcheckError) -> ResolvedRequest {
         if let target = try? RequestTarget.parse(requestLine),
-           let resolved = try? RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded(for: RequestResolver.graphTarget(target))) {
+           let resolved = try? RequestResolver.resolve(target, rules: rules, catalog: .embedded(for: RequestResolver.graphTarget(target))) {
             return resolved
         }
         do { return try RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded) } catch {
