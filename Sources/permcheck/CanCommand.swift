@@ -33,12 +33,8 @@ enum CanCommand {
             return 0
         }
         let line = args.positionals.last!
-        let rules = try RuleSource.load(directory: args.value("--rules"), forRequest: line)
-        let resolved: ResolvedRequest
-        do { resolved = try RequestResolver.resolve(line, rules: rules, catalog: .embedded) } catch {
-            // Only the rules that could match were parsed; retry with all of them (better suggestions).
-            resolved = try RequestResolver.resolve(line, rules: try RuleSource.load(directory: args.value("--rules")), catalog: .embedded)
-        }
+        let rules = try RuleSource.load(directory: args.value("--rules"), api: nil, requestLine: line)
+        let resolved = try RuleSource.resolve(line, rules: rules, directory: args.value("--rules"))
         var input = EvaluationInput(token: token, at: try CommonOptions.time(args, "--at") ?? Date())
         input.request = try CommonOptions.request(args)
         input.request.method = resolved.target.method

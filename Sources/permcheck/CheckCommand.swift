@@ -23,10 +23,16 @@ enum CheckCommand {
         }
         let format = try CommonOptions.format(args)
         let at = try CommonOptions.time(args, "--at") ?? Date()
-        let rules = try RuleSource.load(directory: args.value("--rules"))
+        let directory = args.value("--rules")
+        let customRules = try directory.map { directory throws(PermcheckError) in try RuleSource.load(directory: directory) }
         let requestFile = try TriageInput.requestFile(args)
         let response = try TriageInput.response(args)
         let requestLine = args.value("--request") ?? requestFile?.request.requestLine
+        // Built-in rules: parse only the file `--api` names, or the files whose requests match the request line.
+        let rules: RuleSet
+        if let customRules { rules = customRules } else {
+            rules = try RuleSource.load(directory: nil, api: args.value("--api"), requestLine: requestLine)
+        }
         if args.value("--request") != nil, args.value("--api") != nil {
             throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck --help'.")
         }
@@ -41,7 +47,7 @@ enum CheckCommand {
             return Verdict.indeterminate.exitCode
         }
         let resolved = try (args.value("--api") == nil ? requestLine : nil).map { line throws(PermcheckError) in
-            try RequestResolver.resolve(line, rules: rules, catalog: .embedded)
+            try RuleSource.resolve(line, rules: rules, directory: directory)
         }
         let rule: APIRule
         switch (args.value("--api"), resolved) {

@@ -11,21 +11,35 @@ extension GraphCatalog {
     public func match(_ target: GraphRequestTarget) -> GraphCatalogMatch? {
         let method = GraphHTTPMethod.code(target.method)
         guard method != 255 else { return nil }
-        var attempts: [([String], [GraphCatalogMatch.Adjustment])] = [(target.segments, [])]
-        if let last = target.segments.last, ["$count", "$value", "$ref"].contains(last) {
-            attempts.append((Array(target.segments.dropLast()), [.dollarSegmentDropped]))
-        }
-        for (segments, dropped) in attempts {
-            for (variant, adjustments) in Self.meUserVariants(segments) {
-                for ignoreCasts in [false, true] {
-                    if let line = bestLine(segments: variant, method: method, ignoreCasts: ignoreCasts) {
-                        let all = adjustments + (ignoreCasts ? [.castIgnored] : []) + dropped
-                        return GraphCatalogMatch(operation: operation(at: line), target: target, adjustments: all)
-                    }
-                }
+        for attempt in Self.attempts(target) {
+            if let line = bestLine(segments: attempt.segments, method: method, ignoreCasts: attempt.ignoreCasts) {
+                return GraphCatalogMatch(operation: operation(at: line), target: target, adjustments: attempt.adjustments)
             }
         }
         return nil
+    }
+
+    /// The segment lists ``match(_:)`` tries, in order: as given, `/me` ↔ `/users/{id}`, each also ignoring
+    /// casts, then the same without a trailing `$count`/`$value`/`$ref`.
+    static func attempts(_ target: GraphRequestTarget) -> [(segments: [String], ignoreCasts: Bool, adjustments: [GraphCatalogMatch.Adjustment])] {
+        var lists: [([String], [GraphCatalogMatch.Adjustment])] = [(target.segments, [])]
+        if let last = target.segments.last, ["$count", "$value", "$ref"].contains(last) {
+            lists.append((Array(target.segments.dropLast()), [.dollarSegmentDropped]))
+        }
+        var result: [(segments: [String], ignoreCasts: Bool, adjustments: [GraphCatalogMatch.Adjustment])] = []
+        for (segments, dropped) in lists {
+            for (variant, adjustments) in meUserVariants(segments) {
+                for ignoreCasts in [false, true] {
+                    result.append((variant, ignoreCasts, adjustments + (ignoreCasts ? [.castIgnored] : []) + dropped))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The request segments ``bestLine(segments:method:ignoreCasts:)`` matches, casts removed when ignored.
+    static func lookupSegments(_ segments: [String], ignoreCasts: Bool) -> [String] {
+        segments.filter { !ignoreCasts || !$0.hasPrefix("microsoft.graph.") }
     }
 
     /// The request segments as given, then with `/me` ↔ `/users/{id}` swapped.
@@ -41,7 +55,7 @@ extension GraphCatalog {
 
     /// The index in `lines` of the best template for these request segments.
     func bestLine(segments: [String], method: UInt8, ignoreCasts: Bool) -> Int? {
-        let request = RequestBytes(segments.filter { !ignoreCasts || !$0.hasPrefix("microsoft.graph.") })
+        let request = RequestBytes(Self.lookupSegments(segments, ignoreCasts: ignoreCasts))
         guard let firstKey = request.key, let runs = index[firstKey] else { return nil }
         let wanted = request.ranges.count
         var best: (line: Int, literals: Int, bytes: Int)?

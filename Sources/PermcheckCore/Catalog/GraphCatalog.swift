@@ -53,9 +53,10 @@ public struct GraphCatalog: Sendable {
         try text.utf8.withContiguousStorageIfAvailable(body)!
     }
 
-    /// One pass over the bytes: locate operation lines, check their shape and index them.
-    private static func scan(
-        _ buffer: UnsafeBufferPointer<UInt8>, validate: Bool
+    /// One pass over the bytes (or over `ranges` of them, each starting at a line start): locate operation lines,
+    /// check their shape and index them.
+    static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, validate: Bool, ranges: [Range<Int>]? = nil
     ) throws -> ([LineInfo], [String: [Range<Int32>]], [String]) {
         var lines: [LineInfo] = []
         lines.reserveCapacity(buffer.count / 150)
@@ -71,7 +72,9 @@ public struct GraphCatalog: Sendable {
         }
         var lineStart = 0
         var lineNumber = 0
-        while lineStart < buffer.count {
+        for range in ranges ?? [0..<buffer.count] {
+        lineStart = range.lowerBound
+        while lineStart < range.upperBound {
             lineNumber += 1
             let lineEnd = find(0x0A, buffer, from: lineStart, to: buffer.count)
             defer { lineStart = lineEnd + 1 }
@@ -91,13 +94,14 @@ public struct GraphCatalog: Sendable {
             }
             lines.append(info)
         }
+        }
         closeRun()
         return (lines, index, header)
     }
 
     /// The index of the first `byte` in `buffer[from..<to]`, or `to`.
     @inline(__always)
-    private static func find(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    static func find(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         guard from < to, let base = buffer.baseAddress,
               let hit = memchr(base + from, Int32(byte), to - from) else { return to }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -105,7 +109,7 @@ public struct GraphCatalog: Sendable {
 
     /// Whether `byte` ends the first-segment index key (see ``GraphPathSegments/indexKey(_:_:)``).
     @inline(__always)
-    private static func isKeyEnd(_ byte: UInt8) -> Bool {
+    static func isKeyEnd(_ byte: UInt8) -> Bool {
         byte == 0x2F || byte == 0x28 || byte == 0x3F || byte == 0x09
     }
 

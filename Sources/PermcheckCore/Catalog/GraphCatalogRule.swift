@@ -20,7 +20,7 @@ public enum GraphCatalogRule {
         let sources = t.strings("catalogueSources")
         func text(_ section: String, _ key: String, _ fills: [String: String] = [:]) -> String {
             var value = t[section]?[key]?.stringValue ?? ""
-            for (placeholder, fill) in fills { value = value.replacingOccurrences(of: "{\(placeholder)}", with: fill) }
+            for (placeholder, fill) in fills { value = value.replacingPlaceholder(placeholder, with: fill) }
             return value
         }
         func sectionSources(_ section: String) -> [String] {
@@ -100,4 +100,25 @@ extension JSONValue {
     fileprivate func string(_ key: String, or fallback: String) -> String { self[key]?.stringValue ?? fallback }
     /// The strings at `key` (empty when missing).
     fileprivate func strings(_ key: String) -> [String] { self[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+}
+
+extension String {
+    /// Every `{name}` replaced by `fill`, left to right. Byte-level, without Foundation's `replacingOccurrences`
+    /// (NSString bridging cost ~1.7 M instructions on the first synthesized rule of a `can`).
+    fileprivate func replacingPlaceholder(_ name: String, with fill: String) -> String {
+        let needle = Array("{\(name)}".utf8), bytes = Array(utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == needle[0], i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                result.append(contentsOf: fill.utf8)
+                i += needle.count
+            } else {
+                result.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 }

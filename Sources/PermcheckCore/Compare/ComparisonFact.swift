@@ -55,7 +55,7 @@ struct FactReader: Sendable {
         },
         FactReader(id: "version", label: "token version (ver)", kinds: ["audience"]) { token, _ in .scalar(token.version) },
         FactReader(id: "appId", label: "client app (appid/azp)", kinds: ["scope", "appRole"]) { token, _ in
-            .scalar(token.claims.appID.map { id in KnownIDs.shared.application(id).map { "\($0.name) (\(id))" } ?? id })
+            .scalar(token.claims.appID.map { id in KnownIDs.application(id).map { "\($0.name) (\(id))" } ?? id })
         },
         FactReader(id: "principalKind", label: "caller kind", kinds: ["identity", "scope", "appRole"]) { token, _ in
             let principal = token.principal

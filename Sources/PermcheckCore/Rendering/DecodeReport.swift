@@ -66,7 +66,7 @@ public enum DecodeReport {
     static func knownName(_ claim: String, _ value: JSONValue) -> String? {
         switch claim {
         case "aud", "appid", "azp":
-            return value.stringValue.flatMap { KnownIDs.shared.application($0)?.name }
+            return value.stringValue.flatMap { KnownIDs.application($0)?.name }
         case "wids":
             let names = (value.arrayValue ?? []).compactMap { $0.stringValue.flatMap(KnownIDs.directoryRoleName) }
             return names.isEmpty ? nil : names.joined(separator: ", ")

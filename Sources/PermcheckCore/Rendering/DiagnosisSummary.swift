@@ -38,7 +38,7 @@ enum DiagnosisSummary {
         }
         var text = "\(kind) \(principal.bestIdentifier ?? "(no id)")"
         if principal.kind == .user, let app = principal.appID {
-            text += " via app " + (KnownIDs.shared.application(app).map { "\($0.name) (\(app))" } ?? app)
+            text += " via app " + (KnownIDs.application(app).map { "\($0.name) (\(app))" } ?? app)
         }
         return text
     }

@@ -87,7 +87,7 @@ public struct Redactor: Sendable {
         var map = collected
         result = Self.sweep(result, finder: PersonalDataScanner.emails, kind: "user", map: &map)
         result = Self.sweep(result, finder: PersonalDataScanner.guids, kind: "id", map: &map) { [kept] guid in
-            kept.contains(guid.lowercased()) || KnownIDs.shared.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
+            kept.contains(guid.lowercased()) || KnownIDs.application(guid) != nil || KnownIDs.directoryRoleName(guid) != nil || guid.lowercased() == Claims.personalAccountTenantID
         }
         result = Self.sweep(result, finder: PersonalDataScanner.ipv4Addresses, kind: "ip", map: &map)
         return result

@@ -33,7 +33,7 @@ public enum RuleReport {
         for requirement in applicable {
             switch requirement.check {
             case .audience(let anyOf):
-                let name = KnownIDs.shared.application(anyOf[0])?.name.components(separatedBy: " (").first ?? "'\(anyOf[0])'"
+                let name = KnownIDs.application(anyOf[0])?.name.components(separatedBy: " (").first ?? "'\(anyOf[0])'"
                 grants.append("\(name) token\(granted)")
                 tokenDescribed = true
             case .directoryRole(let roles): grants.append("directory role \(roles[0].name)")

@@ -8647,6 +8647,39 @@ enum EmbeddedRules {
 
 """#),
     ]
+    /// Per rule file, in the order of `files`: its id, aliases and requests (methods upper-cased).
+    static let index: [(id: String, aliases: [String], requests: [(method: String, urls: [String])])] = [
+        ("ediscovery.case-create", ["case-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
+        ("ediscovery.case-get", ["case-get"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"])]),
+        ("ediscovery.case-member-add", ["case-member-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
+        ("ediscovery.case-member-remove", ["case-member-remove"], [("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers/{memberId}"])]),
+        ("ediscovery.case-members-list", ["case-members-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
+        ("ediscovery.case-operation-get", ["case-operation-get", "get-operation"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}"])]),
+        ("ediscovery.cases-list", ["cases-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
+        ("ediscovery.custodians-add", ["custodians-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
+        ("ediscovery.custodians-list", ["custodians-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
+        ("ediscovery.export-download", ["export-download"], [("GET", ["https://{region}.proxyservice.ediscovery.svc.cloud.microsoft/{path*}", "https://{region}.proxyservice.ediscovery.office365.com/{path*}"])]),
+        ("ediscovery.legal-holds", ["legal-holds"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"])]),
+        ("ediscovery.review-set-add", ["add-to-review-set"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/addToReviewSet"])]),
+        ("ediscovery.review-set-create", ["review-set-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
+        ("ediscovery.review-set-export", ["review-set-export"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export"])]),
+        ("ediscovery.review-sets-list", ["review-sets-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
+        ("ediscovery.search-create", ["search-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
+        ("ediscovery.search-export-report", ["export-report", "search-export-report"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportReport"])]),
+        ("ediscovery.search-export-result", ["export-result", "search-export-result"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportResult"])]),
+        ("ediscovery.searches-list", ["searches-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
+        ("graph.data-policy-operation-beta", ["data-policy-operation-beta"], [("GET", ["https://graph.microsoft.com/beta/dataPolicyOperations/{id}"])]),
+        ("graph.data-policy-operation", ["data-policy-operation"], [("GET", ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"])]),
+        ("graph.export-personal-data-beta", ["export-personal-data-beta"], [("POST", ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"])]),
+        ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
+        ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
+        ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
+        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse"])]),
+        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"])]),
+        ("purview.devops-policies", ["purview-devops-policies"], [("GET", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"])]),
+        ("purview.metadata-policy", ["purview-metadata-policy"], [("GET", ["https://{account}.purview.azure.com/policystore/metadataPolicies", "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}", "https://{account}.purview.azure.com/policystore/metadataroles", "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"]), ("PUT", ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"])]),
+        ("purview.scanning", ["purview-scanning"], [("GET", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("POST", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"])]),
+    ]
     /// Data files (rules/data/*.json).
     static let dataFiles: [(path: String, content: String)] = [
         ("rules/data/cross-cloud.json", #"""
@@ -9486,5 +9519,27 @@ enum EmbeddedRules {
   ]
 }
 """#),
+    ]
+    /// The applications of rules/data/known-ids.json (id, name, App ID URIs), in file order.
+    static let knownApplications: [(id: String, name: String, uris: [String])] = [
+        ("00000003-0000-0000-c000-000000000000", "Microsoft Graph", ["https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn"]),
+        ("b26e684c-5068-4120-a679-64a5d2c909d9", "MicrosoftPurviewEDiscovery (eDiscovery export download proxy)", ["api://b26e684c-5068-4120-a679-64a5d2c909d9"]),
+        ("73c2949e-da2d-457a-9607-fcc665198967", "Microsoft Purview data plane (Azure Purview)", ["https://purview.azure.net"]),
+        ("00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["https://outlook.office365.com"]),
+        ("00000003-0000-0ff1-ce00-000000000000", "Office 365 SharePoint Online", []),
+        ("797f4846-ba00-4fd7-ba43-dac1f8f63013", "Azure Resource Manager (Windows Azure Service Management API)", ["https://management.azure.com", "https://management.core.windows.net"]),
+        ("00000002-0000-0000-c000-000000000000", "Azure AD Graph (retired)", ["https://graph.windows.net"]),
+        ("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI", []),
+        ("1950a258-227b-4e31-a9cf-717495945fc2", "Microsoft Azure PowerShell", []),
+        ("14d82eec-204b-4c2f-b7e8-296a70dab67e", "Microsoft Graph Command Line Tools (Graph PowerShell SDK)", []),
+        ("de8bc8b5-d9f9-48b1-a8ad-b748da725064", "Graph Explorer", []),
+        ("fb78d390-0c51-40cd-8e17-fdbfab77341b", "Microsoft Exchange REST API Based PowerShell (EXO V3)", []),
+        ("80ccca67-54bd-44ab-8625-4b79c4dc7775", "Microsoft 365 Security and Compliance Center", []),
+        ("1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams", []),
+        ("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office", []),
+        ("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", []),
+        ("c5393580-f805-4401-95e8-94b7a6ef2fc2", "Office 365 Management APIs", ["https://manage.office.com"]),
+        ("cfa8b339-82a2-471a-a3c9-0fc0be7a4093", "Azure Key Vault", ["https://vault.azure.net"]),
+        ("e406a681-f3d4-42a8-90b6-c2b029497af1", "Azure Storage", ["https://storage.azure.com"]),
     ]
 }

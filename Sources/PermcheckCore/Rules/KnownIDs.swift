@@ -53,9 +53,24 @@ public struct KnownIDs: Sendable {
         return applications.values.first { app in app.uris.contains { RequirementChecker.normalisedAudience($0) == key } }
     }
 
+    /// The applications alone, from the table `scripts/embed-rules` generates from the same file (same content as
+    /// ``shared``'s; a test checks it), so naming an audience does not parse the whole JSON file on every check.
+    static let applicationsOnly: KnownIDs = {
+        var applications: [String: Application] = [:]
+        for app in EmbeddedRules.knownApplications {
+            applications[app.id.lowercased()] = Application(id: app.id, name: app.name, uris: app.uris)
+        }
+        return KnownIDs(applications: applications, directoryRoles: [:], claimMeanings: [:])
+    }()
+
+    /// The application an id or App ID URI stands for (see ``application(_:)``).
+    public static func application(_ idOrURI: String) -> Application? {
+        applicationsOnly.application(idOrURI)
+    }
+
     /// "Microsoft Graph (https://graph.microsoft.com)" or the bare value when unknown.
     public static func describeAudience(_ value: String) -> String {
-        guard let app = shared.application(value) else { return "'\(value)'" }
+        guard let app = application(value) else { return "'\(value)'" }
         return "\(app.name) ('\(value)')"
     }
 

@@ -34,7 +34,11 @@ public enum RequestResolver {
     /// - Throws: ``PermcheckError`` (exit 2) for an unreadable line or a request nothing covers; the message
     ///   lists the three closest known operations.
     public static func resolve(_ requestLine: String, rules: RuleSet, catalog: GraphCatalog) throws(PermcheckError) -> ResolvedRequest {
-        let target = try RequestTarget.parse(requestLine)
+        try resolve(try RequestTarget.parse(requestLine), rules: rules, catalog: catalog)
+    }
+
+    /// Like resolving the request line, for a line already parsed (callers that parsed it do not parse it twice).
+    public static func resolve(_ target: RequestTarget, rules: RuleSet, catalog: GraphCatalog) throws(PermcheckError) -> ResolvedRequest {
         let catalogMatch = target.isGraph ? catalog.match(graphTarget(target)) : nil
         if let rule = handWrittenRule(for: target, in: rules) {
             return ResolvedRequest(rule: rule, target: target, source: .handWritten, catalogMatch: catalogMatch)

@@ -27,45 +27,39 @@ public struct RuleSet: Sendable, Equatable {
         return try RuleSet(rules)
     }
 
-    /// The built-in rules that could match `target`: only files whose text mentions one of the request's
-    /// path segments or host labels are parsed (a template that matches has its literal segments in the file, or,
-    /// off Graph, its host labels; a Graph template whose path is all parameters is not supported). Keeps `can` and `--request` fast however many
-    /// rule files there are; the result matches what ``builtIn()`` would give for this request.
-    public static func builtIn(relevantTo target: RequestTarget) throws(PermcheckError) -> RuleSet {
-        let version = target.apiVersion == nil ? 0 : 1
-        var words = target.segments.dropFirst(version).filter { $0.count >= 2 && !$0.hasPrefix("{") }.map { $0.lowercased() }
-        if !target.isGraph, let host = target.host {
-            words += host.split(separator: ".").filter { $0.count >= 4 }.map { $0.lowercased() }
-        }
-        let needles = words.map { Array($0.utf8) }
-        var rules: [APIRule] = []
-        for file in EmbeddedRules.files {
-            // An ASCII case-insensitive byte search over the embedded text in place: String.lowercased() and
-            // contains() cost more than parsing the file, and even a lower-cased copy of every file cost ~17 M
-            // instructions per `can`.
-            var content = file.content
-            let mentioned = content.withUTF8 { text in needles.contains { Self.bytes(text, containLowercased: $0) } }
-            guard mentioned else { continue }
-            rules.append(try RuleLoader.load(Array(file.content.utf8), path: file.path))
-        }
-        return try RuleSet(rules)
+    /// The built-in rule named `name` (id or alias, case ignored), parsing only its file; when no built-in rule has
+    /// that name, every built-in rule (so ``rule(named:)`` can suggest the closest names).
+    /// Picks the file from ``EmbeddedRules/index``, so `--api NAME` does not parse the other rule files.
+    /// The narrowed sets record no line numbers (``APIRule/lines`` is empty): only `rules lint` uses them.
+    public static func builtIn(named name: String) throws(PermcheckError) -> RuleSet {
+        guard let position = EmbeddedRules.index.firstIndex(where: { entry in
+            entry.id.equalsIgnoringCase(name) || entry.aliases.contains { $0.equalsIgnoringCase(name) }
+        }) else { return try builtIn() }
+        let file = EmbeddedRules.files[position]
+        return try RuleSet([RuleLoader.load(Array(file.content.utf8), path: file.path, lineNumbers: false)])
     }
 
-    /// Whether `haystack`, ASCII-lower-cased, contains `needle` (already lower case); the first byte is checked first.
-    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, containLowercased needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if lower(haystack[i]) == first {
-                var j = 1
-                while j < needle.count, lower(haystack[i + j]) == needle[j] { j += 1 }
-                if j == needle.count { return true }
+    /// The built-in rules that match `target`: only the files whose requests (from ``EmbeddedRules/index``) match it
+    /// the way ``RequestResolver/handWrittenRule(for:in:)`` matches are parsed. Keeps `can` and `--request` fast
+    /// however many rule files there are; ``RequestResolver`` picks the same rule as from ``builtIn()``.
+    public static func builtIn(relevantTo target: RequestTarget) throws(PermcheckError) -> RuleSet {
+        let host = target.host ?? "graph.microsoft.com"
+        let variants = RequestResolver.meUserVariants(target)
+        var rules: [APIRule] = []
+        for (position, entry) in EmbeddedRules.index.enumerated() {
+            let matches = entry.requests.contains { request in
+                request.method.equalsIgnoringCase(target.method) && request.urls.contains { text in
+                    guard let template = URLTemplate(text) else { return false }
+                    return variants.contains {
+                        template.match(host: host, path: $0, hostEquivalent: RequestResolver.equivalentHosts) != nil
+                    }
+                }
             }
-            i += 1
+            guard matches else { continue }
+            let file = EmbeddedRules.files[position]
+            rules.append(try RuleLoader.load(Array(file.content.utf8), path: file.path, lineNumbers: false))
         }
-        return false
+        return try RuleSet(rules)
     }
 
     /// The rule with this id or alias.
