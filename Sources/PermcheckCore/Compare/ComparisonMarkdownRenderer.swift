@@ -54,19 +54,9 @@ public struct ComparisonMarkdownRenderer: Sendable {
             for (index, fix) in comparison.fixes.enumerated() { lines.append("\(index + 1). \(fix)") }
         }
         let hints = comparison.goodHints.map { ("Good", $0) } + comparison.badHints.map { ("Bad", $0) }
-        if !hints.isEmpty {
-            lines.append("")
-            lines.append("### Notes (stale tokens, recent changes, reported causes of the status you saw)")
-            lines.append("")
-            for (side, hint) in hints { lines.append("- \(side): \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
-        }
-        let sources = comparison.sources
-        if !sources.isEmpty {
-            lines.append("")
-            lines.append("### Sources")
-            lines.append("")
-            for source in sources { lines.append("- <\(source)>") }
-        }
+        lines += MarkdownRenderer.section("Notes (stale tokens, recent changes, reported causes of the status you saw)",
+                                          hints.map { side, hint in "\(side): \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))" })
+        lines += MarkdownRenderer.section("Sources", comparison.sources.map { "<\($0)>" })
         lines.append("")
         lines.append("_Decoded offline by permcheck; the tokens' signatures were not verified and the tokens themselves are not included._")
         return lines.joined(separator: "\n") + "\n"

@@ -5,6 +5,11 @@ public struct MarkdownRenderer: DiagnosisRenderer {
     /// Creates a renderer.
     public init() {}
 
+    /// A `### title` section with one bullet per item, preceded by a blank line; nothing when there are no items.
+    static func section(_ title: String, _ items: [String]) -> [String] {
+        items.isEmpty ? [] : ["", "### \(title)", ""] + items.map { "- " + $0 }
+    }
+
     /// Escapes table-breaking characters.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
@@ -54,19 +59,8 @@ public struct MarkdownRenderer: DiagnosisRenderer {
             lines.append("")
             for finding in missing { lines.append("- `\(finding.requirementID)`: \(finding.collect ?? finding.message)") }
         }
-        if !diagnosis.hints.isEmpty {
-            lines.append("")
-            lines.append("### Notes")
-            lines.append("")
-            for hint in diagnosis.hints { lines.append("- \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))") }
-        }
-        let sources = DiagnosisSummary.sources(diagnosis)
-        if !sources.isEmpty {
-            lines.append("")
-            lines.append("### Sources")
-            lines.append("")
-            for source in sources { lines.append("- <\(source)>") }
-        }
+        lines += Self.section("Notes", diagnosis.hints.map { "\($0.text)\(DiagnosisSummary.confidenceTag($0.confidence))" })
+        lines += Self.section("Sources", DiagnosisSummary.sources(diagnosis).map { "<\($0)>" })
         lines.append("")
         lines.append("_Decoded offline by permcheck; the token's signature was not verified and the token itself is not included._")
         return lines.joined(separator: "\n") + "\n"

@@ -16,6 +16,11 @@ enum PersonalDataScanner {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
+    /// A byte that `\b` in a regular expression treats as part of a word: ASCII letters, digits and `_`.
+    static func isRegexWordByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "_")
+    }
+
     static func isHex(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
     }
@@ -91,7 +96,7 @@ enum PersonalDataScanner {
         var ranges: [Range<Int>] = []
         var index = 0
         outer: while index + 36 <= bytes.count {
-            if index > 0, isAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_") {
+            if index > 0, isRegexWordByte(bytes[index - 1]) {
                 index += 1
                 continue
             }
@@ -106,7 +111,7 @@ enum PersonalDataScanner {
                     position += 1
                 }
             }
-            if position < bytes.count, isAlphanumeric(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+            if position < bytes.count, isRegexWordByte(bytes[position]) {
                 index += 1
                 continue
             }
@@ -121,7 +126,7 @@ enum PersonalDataScanner {
         var ranges: [Range<Int>] = []
         var index = 0
         outer: while index < bytes.count {
-            guard isDigit(bytes[index]), index == 0 || !(isAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_")) else {
+            guard isDigit(bytes[index]), index == 0 || !isRegexWordByte(bytes[index - 1]) else {
                 index += 1
                 continue
             }
@@ -135,7 +140,7 @@ enum PersonalDataScanner {
                     position += 1
                 }
             }
-            if position < bytes.count, isAlphanumeric(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+            if position < bytes.count, isRegexWordByte(bytes[position]) {
                 index += 1
                 continue
             }
