@@ -47,12 +47,7 @@ public struct ComparisonMarkdownRenderer: Sendable {
             lines.append("")
             lines.append("_\(hidden)_")
         }
-        if !comparison.fixes.isEmpty {
-            lines.append("")
-            lines.append("### Fix for the bad caller (least privilege first)")
-            lines.append("")
-            for (index, fix) in comparison.fixes.enumerated() { lines.append("\(index + 1). \(fix)") }
-        }
+        lines += MarkdownRenderer.numberedSection("Fix for the bad caller (least privilege first)", comparison.fixes)
         let hints = comparison.goodHints.map { ("Good", $0) } + comparison.badHints.map { ("Bad", $0) }
         lines += MarkdownRenderer.section("Notes (stale tokens, recent changes, reported causes of the status you saw)",
                                           hints.map { side, hint in "\(side): \(hint.text)\(DiagnosisSummary.confidenceTag(hint.confidence))" })

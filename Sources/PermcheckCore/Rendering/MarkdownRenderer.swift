@@ -10,6 +10,11 @@ public struct MarkdownRenderer: DiagnosisRenderer {
         items.isEmpty ? [] : ["", "### \(title)", ""] + items.map { "- " + $0 }
     }
 
+    /// A `### title` section with a numbered list, preceded by a blank line; nothing when there are no items.
+    static func numberedSection(_ title: String, _ items: [String]) -> [String] {
+        items.isEmpty ? [] : ["", "### \(title)", ""] + items.enumerated().map { "\($0.offset + 1). \($0.element)" }
+    }
+
     /// Escapes table-breaking characters.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
@@ -46,12 +51,7 @@ public struct MarkdownRenderer: DiagnosisRenderer {
             }
             lines.append("| \(word) | `\(finding.requirementID)` | \(finding.status) | \(Self.cell(finding.message)) | \(finding.confidence.label) |")
         }
-        if !diagnosis.fixes.isEmpty {
-            lines.append("")
-            lines.append("### Fix (least privilege first)")
-            lines.append("")
-            for (index, fix) in diagnosis.fixes.enumerated() { lines.append("\(index + 1). \(fix)") }
-        }
+        lines += Self.numberedSection("Fix (least privilege first)", diagnosis.fixes)
         let missing = diagnosis.findings.filter { $0.outcome == .unknown }
         if !missing.isEmpty {
             lines.append("")
