@@ -3,7 +3,7 @@
 //   permcheck-catalog-import <dataset-dir> [<repo-root>]
 //       reads <dataset-dir>/permissions.json, LICENSE and PROVENANCE.md (for the upstream commit) and writes
 //       <repo-root>/rules/graph/catalog.tsv, <repo-root>/rules/graph/LICENSE and
-//       <repo-root>/Sources/PermcheckCore/Catalog/GraphCatalogData.swift.
+//       <repo-root>/Sources/PermcheckCore/Generated/GraphCatalogData+Generated.swift.
 //   permcheck-catalog-import --text <permissions.json> <LICENSE> <commit> <out.tsv>
 //       writes only the catalogue text (used for fixtures/graph/catalog-slice.tsv).
 import Foundation
@@ -56,7 +56,7 @@ do {
         write(text, to: root + "/rules/graph/catalog.tsv")
         write(licence, to: root + "/rules/graph/LICENSE")
         write(GraphCatalogImporter.makeSwiftSource(catalogText: text),
-              to: root + "/Sources/PermcheckCore/Catalog/GraphCatalogData.swift")
+              to: root + "/Sources/PermcheckCore/Generated/GraphCatalogData+Generated.swift")
     }
 } catch {
     fail("\(error)")

@@ -7,9 +7,9 @@ struct GraphCatalogDataTests {
     @Test("the generated Swift file embeds exactly the committed rules/graph/catalog.tsv")
     func generatedSwiftIsNotStale() throws {
         let catalogText = try RepositoryFiles.text("rules/graph/catalog.tsv")
-        let committed = try RepositoryFiles.text("Sources/PermcheckCore/Catalog/GraphCatalogData.swift")
+        let committed = try RepositoryFiles.text("Sources/PermcheckCore/Generated/GraphCatalogData+Generated.swift")
         let expected = GraphCatalogImporter.makeSwiftSource(catalogText: catalogText)
-        #expect(committed == expected, "run scripts/import-graph-catalog to regenerate GraphCatalogData.swift")
+        #expect(committed == expected, "run scripts/import-graph-catalog to regenerate GraphCatalogData+Generated.swift")
         #expect(GraphCatalogData.text == catalogText)
     }
 
