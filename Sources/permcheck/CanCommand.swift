@@ -33,17 +33,14 @@ enum CanCommand {
             return 0
         }
         let line = args.positionals.last!
-        let rules = try RuleSource.load(directory: args.value("--rules"), api: nil, requestLine: line)
-        let resolved = try RuleSource.resolve(line, rules: rules, directory: args.value("--rules"))
-        var input = EvaluationInput(token: token, at: try CommonOptions.time(args, "--at") ?? Date())
-        input.request = try CommonOptions.request(args)
-        input.request.method = resolved.target.method
-        input.request.url = resolved.target.url
-        input.observedStatus = try CommonOptions.status(args)
-        input.targetCloud = try CommonOptions.cloud(args) ?? resolved.target.cloud
-        let diagnosis = Evaluator.evaluate(resolved.rule, input)
+        var input = try CommonOptions.checkInput(args, rule: .request(line), rules: try CommonOptions.ruleTable(args),
+                                                 token: .decoded(token), at: try CommonOptions.time(args, "--at") ?? Date())
+        input.documents = []
+        let prepared = try Permcheck.prepare(input)
+        guard let resolved = prepared.request else { throw .usage("the request '\(line)' resolved to no rule.") }
+        let diagnosis = prepared.evaluate()
         var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
+        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(output) }
         console.out(output)
         return diagnosis.verdict.exitCode
     }
