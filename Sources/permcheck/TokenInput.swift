@@ -23,12 +23,17 @@ enum TokenInput {
         if !FileManager.default.fileExists(atPath: argument), looksLikeToken(argument) {
             return try TokenDecoder.decode(Array(argument.utf8), source: "the command line")
         }
+        return try file(argument)
+    }
+
+    /// Decodes the token in the file at `path`; errors name it as `shownAs` (default: the path).
+    static func file(_ path: String, shownAs: String? = nil) throws(PermcheckError) -> AccessToken {
         let bytes: [UInt8]
-        do { bytes = try InputFiles.read(argument, limit: InputLimits.tokenBytes, describe: "token file") } catch {
-            if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(argument)'", detail: detail) }
+        do { bytes = try InputFiles.read(path, limit: InputLimits.tokenBytes, describe: "token file") } catch {
+            if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(shownAs ?? path)'", detail: detail) }
             throw error
         }
-        return try TokenDecoder.decode(bytes, source: "token file '\(argument)'")
+        return try TokenDecoder.decode(bytes, source: "token file '\(shownAs ?? path)'")
     }
 
     /// A pasted token: starts with `ey` (base64url of `{"`) or `Bearer `, has dots, no path separators.

@@ -14,19 +14,15 @@ public final class MCPServer {
     public let provider: any MCPToolProvider
     /// The largest accepted message, in bytes (the CLI's file limit: a call can carry evidence inline).
     public let maxMessageBytes: Int
-    /// Applied to every tool result's strings before it is written (`permcheck mcp --redact`).
-    public let redact: (@Sendable (MCPToolResult) -> MCPToolResult)?
     /// The protocol version agreed in `initialize`; `nil` before it.
     public private(set) var negotiatedVersion: String?
 
-    public init(name: String, version: String, instructions: String, provider: any MCPToolProvider, maxMessageBytes: Int,
-                redact: (@Sendable (MCPToolResult) -> MCPToolResult)? = nil) {
+    public init(name: String, version: String, instructions: String, provider: any MCPToolProvider, maxMessageBytes: Int) {
         self.name = name
         self.version = version
         self.instructions = instructions
         self.provider = provider
         self.maxMessageBytes = maxMessageBytes
-        self.redact = redact
     }
 
     /// The encoded lines answering one input line (none for notifications, responses and blank lines).
@@ -37,8 +33,10 @@ public final class MCPServer {
         do {
             value = try JSONParser.parse(Array(line), limits: JSONLimits(maxDepth: InputLimits.fileJSONDepth, maxBytes: maxMessageBytes))
         } catch {
-            // The parser's message names a position, never the text (the line may hold a token).
-            return [JSONRPC.encode(JSONRPC.error(id: .null, JSONRPCError(code: JSONRPCError.parseError, message: "the message is not valid JSON (\(error.description))")))]
+            // Position only: the parser quotes offending text, and the line may hold a token or personal data.
+            let detail = error.message.contains("'") ? "" : ": \(error.message)"
+            return [JSONRPC.encode(JSONRPC.error(id: .null, JSONRPCError(code: JSONRPCError.parseError,
+                message: "the message is not valid JSON (line \(error.line), column \(error.column)\(detail))")))]
         }
         if case .array(let batch) = value {
             // JSON-RPC batches (protocol 2025-03-26 allows them): the answers of the batch's requests, as one array.
@@ -131,8 +129,6 @@ public final class MCPServer {
         if let problem = JSONSchema.violation(of: tool.inputSchema, by: arguments) {
             return .failure(.invalidParams("tool '\(name)': \(problem)"))
         }
-        var result = provider.call(name, arguments: arguments.objectValue ?? [:])
-        if let redact { result = redact(result) }
-        return .success(result.json(structured: structured))
+        return .success(provider.call(name, arguments: arguments.objectValue ?? [:]).json(structured: structured))
     }
 }

@@ -47,6 +47,19 @@ public struct MCPToolResult: Sendable, Equatable {
         MCPToolResult(text: "error: \(error.message)", isError: true)
     }
 
+    /// The result with `transform` applied to the text and to every string of the structured result (redaction).
+    public func mapStrings(_ transform: (String) -> String) -> MCPToolResult {
+        func map(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(let text): .string(transform(text))
+            case .array(let elements): .array(elements.map(map))
+            case .object(let members): .object(members.mapValues(map))
+            default: value
+            }
+        }
+        return MCPToolResult(text: transform(text), structured: structured.map(map), isError: isError)
+    }
+
     /// The `tools/call` result. Before 2025-06-18 there is no `structuredContent`: the JSON goes in a second text block.
     func json(structured supportsStructured: Bool) -> JSONValue {
         var content: [JSONValue] = [["type": "text", "text": .string(text)]]
