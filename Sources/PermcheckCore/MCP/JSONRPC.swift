@@ -83,11 +83,21 @@ public enum JSONRPC {
         .object(["jsonrpc": "2.0", "id": id, "error": .object(["code": .number(JSONNumber(error.code)), "message": .string(error.message)])])
     }
 
-    /// The line to write for `message`: compact JSON (strings escape newlines, so the line has none) passed
-    /// through `TokenScrubber`, without the trailing newline. Scrubbing keeps the JSON valid: the placeholder
-    /// has no quote, backslash or control character, and token-shaped runs contain none either.
+    /// The line to write for `message`: compact JSON (strings escape newlines, so the line has none), without the
+    /// trailing newline. `TokenScrubber` runs over every string (and key) before escaping — in the escaped text a
+    /// token right after a newline reads `\neyJ…` and is not token-shaped any more — and over the line once more.
+    /// Scrubbing keeps the JSON valid: the placeholder has no quote, backslash or control character.
     public static func encode(_ message: JSONValue) -> String {
-        TokenScrubber.scrub(JSONWriter.write(message))
+        TokenScrubber.scrub(JSONWriter.write(scrubbed(message)))
+    }
+
+    static func scrubbed(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(TokenScrubber.scrub(text))
+        case .array(let elements): .array(elements.map(scrubbed))
+        case .object(let members): .object(Dictionary(members.map { (TokenScrubber.scrub($0.key), scrubbed($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        default: value
+        }
     }
 }
 
