@@ -87,10 +87,15 @@ async def session_calls(session):
     perms = record(await session.call_tool("permissions", {"name": "Mail.Read", "for": "GET https://graph.microsoft.com/v1.0/me/messages"}))
     expect(not perms.is_error and perms.structured_content["for"] is not None, "permissions: Mail.Read for GET /me/messages")
 
+    raw_request = (ROOT / "fixtures/requests/download.http").read_text()
     triage = record(await session.call_tool("triage", {"response": (ROOT / "fixtures/responses/download-401.json").read_text(),
-                                                       "request": "GET https://graph.microsoft.com/v1.0/security/cases/ediscoveryCases/1/searches/2/exports/3/downloadUrl"}))
+                                                       "request": raw_request.splitlines()[0]}))
     keys = [e["key"] for e in (triage.structured_content or {}).get("evidence", [])]
-    expect(not triage.is_error and triage.structured_content.get("next"), f"triage: error explained, evidence to collect {keys}")
+    expect(not triage.is_error and triage.structured_content["api"] == "ediscovery.export-download" and "caseMembers" in keys,
+           f"triage (request line + error): {triage.structured_content['api']}, evidence to collect {keys}")
+    full = record(await session.call_tool("triage", {"request": raw_request, "response": (ROOT / "fixtures/responses/download-401.json").read_text()}))
+    verdict = ((full.structured_content or {}).get("diagnosis") or {}).get("verdict")
+    expect(not full.is_error and verdict is not None, f"triage (raw request with its bearer token): the check runs, verdict {verdict}")
 
     bad = record(await session.call_tool("check", dict(SEED, caseMembers="fixtures/evidence/no-such.json")))
     cli_error = subprocess.run([BINARY, "fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--case-members", "fixtures/evidence/no-such.json"],
