@@ -29,12 +29,23 @@ enum TokenInput {
         if !FileManager.default.fileExists(atPath: argument), looksLikeToken(argument) {
             return (Array(argument.utf8), "the command line")
         }
+        return try fileBytes(argument)
+    }
+
+    /// Decodes the token in the file at `path`; errors name it as `shownAs` (default: the path).
+    static func file(_ path: String, shownAs: String? = nil) throws(PermcheckError) -> AccessToken {
+        let (bytes, source) = try fileBytes(path, shownAs: shownAs)
+        return try TokenDecoder.decode(bytes, source: source)
+    }
+
+    /// The bytes of the token file at `path`, and how errors name it.
+    static func fileBytes(_ path: String, shownAs: String? = nil) throws(PermcheckError) -> (bytes: [UInt8], source: String) {
         let bytes: [UInt8]
-        do { bytes = try InputFiles.read(argument, limit: InputLimits.tokenBytes, describe: "token file") } catch {
-            if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(argument)'", detail: detail) }
+        do { bytes = try InputFiles.read(path, limit: InputLimits.tokenBytes, describe: "token file") } catch {
+            if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(shownAs ?? path)'", detail: detail) }
             throw error
         }
-        return (bytes, "token file '\(argument)'")
+        return (bytes, "token file '\(shownAs ?? path)'")
     }
 
     /// A pasted token: starts with `ey` (base64url of `{"`) or `Bearer `, has dots, no path separators.

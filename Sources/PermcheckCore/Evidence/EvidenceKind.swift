@@ -15,6 +15,8 @@ public struct EvidenceKind: Sendable {
     let command: String
     /// The file the export command writes.
     public let fileName: String
+    /// The requirement kinds whose checks read this evidence.
+    public let readBy: Set<RequirementKind>
     /// Reads one parsed file into the evidence; `path` names it in errors.
     let read: @Sendable (JSONValue, String, inout Evidence) throws(PermcheckError) -> Void
     /// The personal data this kind put into the evidence, as (value, placeholder kind) for `--redact`.
@@ -51,6 +53,7 @@ public struct EvidenceKind: Sendable {
         environment: EvidenceKind.compliancePowerShell,
         command: "Get-ComplianceCaseMember -Case \"{case}\" | ConvertTo-Json -Depth 5 | Out-File case-members.json",
         fileName: "case-members.json",
+        readBy: [.caseMembership],
         read: { value, path, evidence throws(PermcheckError) in
             let members = try EvidenceReader.caseMembers(value, path: path)
             evidence.caseMembers = members
@@ -63,6 +66,7 @@ public struct EvidenceKind: Sendable {
         environment: EvidenceKind.compliancePowerShell,
         command: "Get-RoleGroup | ConvertTo-Json -Depth 5 | Out-File role-groups.json",
         fileName: "role-groups.json",
+        readBy: [.purviewRole, .caseMembership],
         read: { value, path, evidence throws(PermcheckError) in evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path) },
         personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) })
 
@@ -71,6 +75,7 @@ public struct EvidenceKind: Sendable {
         environment: EvidenceKind.compliancePowerShell,
         command: "Get-eDiscoveryCaseAdmin | ConvertTo-Json -Depth 5 | Out-File case-admins.json",
         fileName: "case-admins.json",
+        readBy: [.caseMembership, .caseAdmin],
         read: { value, path, evidence throws(PermcheckError) in evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path) },
         personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) })
 
@@ -79,6 +84,7 @@ public struct EvidenceKind: Sendable {
         environment: nil,
         command: "az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/account/collections?api-version=2019-11-01-preview\" > collections.json",
         fileName: "collections.json",
+        readBy: [.collectionRole],
         read: { value, path, evidence throws(PermcheckError) in
             var access = evidence.purview ?? PurviewAccess()
             try PurviewEvidenceReader.readCollections(value, path: path, into: &access)
@@ -91,6 +97,7 @@ public struct EvidenceKind: Sendable {
         environment: nil,
         command: "az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/metadataPolicies?api-version=2021-07-01\" > policies.json",
         fileName: "policies.json",
+        readBy: [.collectionRole],
         read: { value, path, evidence throws(PermcheckError) in
             var access = evidence.purview ?? PurviewAccess()
             try PurviewEvidenceReader.readPolicies(value, path: path, into: &access)
