@@ -2940,7 +2940,7 @@ enum EmbeddedRules {
   "aliases": ["export-download"],
   "family": "ediscovery",
   "title": "Download an eDiscovery export file (exportFileMetadata.downloadUrl)",
-  "summary": "GET on the downloadUrl of a finished export; served by the eDiscovery download proxy, not by Microsoft Graph, so it needs its own token.",
+  "summary": "GET on the downloadUrl of a finished export. Served by the Microsoft Purview eDiscovery API (the second of the two eDiscovery APIs, used only to download export packages), not by Microsoft Graph, so it needs its own token; delegated and app-only access are both documented.",
   "request": {
     "method": "GET",
     "urls": [
@@ -2974,13 +2974,13 @@ enum EmbeddedRules {
       "id": "proxy-audience",
       "kind": "audience",
       "anyOf": ["b26e684c-5068-4120-a679-64a5d2c909d9", "api://b26e684c-5068-4120-a679-64a5d2c909d9"],
-      "description": "The token is for the MicrosoftPurviewEDiscovery app (b26e684c-5068-4120-a679-64a5d2c909d9), not Microsoft Graph: the download proxy does not accept Graph tokens.",
+      "description": "The token is for the Microsoft Purview eDiscovery API (app MicrosoftPurviewEDiscovery, b26e684c-5068-4120-a679-64a5d2c909d9), not Microsoft Graph: the guide documents it as a separate API, and the download proxy does not accept Graph tokens.",
       "status": 401,
       "fix": {
         "user": "Request a second token for the download, for the MicrosoftPurviewEDiscovery app instead of Graph: scope 'b26e684c-5068-4120-a679-64a5d2c909d9/eDiscovery.Download.Read'. One-time setup: create its service principal (New-MgServicePrincipal -AppId b26e684c-5068-4120-a679-64a5d2c909d9), add the delegated permission eDiscovery.Download.Read to your app registration, and have an admin consent.",
         "application": "Request a second token for the download with scope 'b26e684c-5068-4120-a679-64a5d2c909d9/.default' (client credentials). One-time setup: create the MicrosoftPurviewEDiscovery service principal (New-MgServicePrincipal -AppId b26e684c-5068-4120-a679-64a5d2c909d9) and grant your app its eDiscovery.Download.Read application permission with admin consent."
       },
-      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700"],
       "confidence": "documented"
     },
     {
@@ -3001,7 +3001,7 @@ enum EmbeddedRules {
       "description": "A delegated token carries the scope eDiscovery.Download.Read of the MicrosoftPurviewEDiscovery app.",
       "status": 401,
       "fix": "Add the delegated permission eDiscovery.Download.Read (API 'MicrosoftPurviewEDiscovery') to the app registration, grant admin consent, and request scope 'b26e684c-5068-4120-a679-64a5d2c909d9/eDiscovery.Download.Read'.",
-      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8845"],
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8845"],
       "confidence": "documented"
     },
     {
@@ -3012,9 +3012,9 @@ enum EmbeddedRules {
       "description": "An app-only token carries the application permission eDiscovery.Download.Read of the MicrosoftPurviewEDiscovery app.",
       "status": 401,
       "fix": "Grant the app the application permission eDiscovery.Download.Read on MicrosoftPurviewEDiscovery with admin consent, then request a new token with scope 'b26e684c-5068-4120-a679-64a5d2c909d9/.default'.",
-      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
-      "confidence": "reported",
-      "hint": "The app-only download path is described by community scripts (Microsoft's DownloadExportUsingAppCert.ps1 as quoted); one script reports app-only downloads failing."
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"],
+      "confidence": "documented",
+      "hint": "The eDiscovery API guide is written for app-only access (client secret or certificate) and has the admin grant tenant-wide consent to the Microsoft Purview eDiscovery API's application permissions; app-only downloads are supported (an earlier permcheck note that they fail came from one community script and is withdrawn). The permission's name for app-only tokens (eDiscovery.Download.Read) was read in Microsoft's download script as quoted by third parties, not in the page text permcheck could read."
     },
     {
       "id": "allow-aad-token-header",
@@ -3024,8 +3024,9 @@ enum EmbeddedRules {
       "description": "The download request sends 'X-AllowWithAADToken: true'; without it the proxy redirects to an interactive sign-in.",
       "status": 401,
       "fix": "Send the header 'X-AllowWithAADToken: true' with the download request.",
-      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
-      "confidence": "reported"
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700"],
+      "confidence": "reported",
+      "hint": "Not found in the documentation text permcheck could read (the eDiscovery API guide in English, Japanese and Chinese renderings, the Graph export and caseOperation pages, Microsoft's docs PR 21700). Independent scripts send it and one states it copies Microsoft's DownloadExportUsingAppCert.ps1 from the guide verbatim; sending it is harmless."
     },
     {
       "id": "export-role",
