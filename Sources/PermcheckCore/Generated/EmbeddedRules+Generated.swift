@@ -3841,6 +3841,280 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/get-download-url.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.get-download-url",
+  "aliases": [
+    "get-download-url",
+    "getDownloadUrl"
+  ],
+  "family": "ediscovery",
+  "title": "Get the download URL of an eDiscovery export (ediscoveryExportOperation: getDownloadUrl) — deprecated",
+  "summary": "Deprecated: stopped returning data on 2023-04-30. Read exportFileMetadata from GET caseOperation instead, then download each file's downloadUrl (ediscovery.export-download).",
+  "request": {
+    "method": "GET",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/microsoft.graph.security.ediscoveryExportOperation/getDownloadUrl",
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/getDownloadUrl"
+    ]
+  },
+  "success": "No data since 2023-04-30.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "deprecated",
+      "kind": "deprecated",
+      "since": "it stopped returning data on 2023-04-30",
+      "replacement": "GET /security/cases/ediscoveryCases/{caseId}/operations/{operationId} and its exportFileMetadata (downloadUrl, fileName, size), then download each downloadUrl with a MicrosoftPurviewEDiscovery token (permcheck --api export-download)",
+      "description": "The method is deprecated and stopped returning data on 2023-04-30; the page points to the exportFileMetadata property of Get caseOperation.",
+      "status": 403,
+      "fix": "Stop calling getDownloadUrl: GET the export operation (GET /security/cases/ediscoveryCases/{caseId}/operations/{operationId}) and read exportFileMetadata[].downloadUrl, then download each URL with a token for MicrosoftPurviewEDiscovery (check it with --api export-download).",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoveryexportfilemetadata?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {"name": "Graph token with the right permission: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}},
+    {"name": "Token for the download proxy instead of Graph", "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "denied", "status": 401, "unmet": ["graph-audience"]}},
+    {"name": "App-only with eDiscovery.Read.All: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/legacy-compliance-namespace.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.legacy-compliance-namespace",
+  "aliases": [
+    "compliance-ediscovery",
+    "legacy-ediscovery"
+  ],
+  "family": "ediscovery",
+  "title": "Any call to the deprecated beta eDiscovery namespace (/beta/compliance/ediscovery, microsoft.graph.ediscovery)",
+  "summary": "The microsoft.graph.ediscovery APIs under /compliance/ediscovery are deprecated; the replacement is the microsoft.graph.security namespace (/security/cases/ediscoveryCases), in v1.0 and beta.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    }
+  ],
+  "success": "Not guaranteed: the namespace is deprecated.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "deprecated",
+      "kind": "deprecated",
+      "since": "Microsoft published no retirement date",
+      "replacement": "the same operation under /security/cases/ediscoveryCases (microsoft.graph.security, v1.0 or beta)",
+      "description": "The /compliance/ediscovery (microsoft.graph.ediscovery) APIs are deprecated; every page of the namespace says to use the microsoft.graph.security eDiscovery APIs instead.",
+      "status": 403,
+      "fix": "Move the call to /security/cases/ediscoveryCases/… (for example GET /compliance/ediscovery/cases → GET /security/cases/ediscoveryCases), then check it again with permcheck --request.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0"
+      ],
+      "confidence": "documented",
+      "hint": "Microsoft's pages give no retirement date for the old namespace; searched the overview and resource pages and the Graph changelog excerpts available."
+    }
+  ],
+  "examples": [
+    {"name": "Graph token with the right permission: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}},
+    {"name": "Token for the download proxy instead of Graph", "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "denied", "status": 401, "unmet": ["graph-audience"]}},
+    {"name": "App-only with eDiscovery.Read.All: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/legal-hold-manage.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -10258,16 +10532,16 @@ enum EmbeddedRules {
       "method": "GET",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"
       ]
     },
     {
       "method": "POST",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/search/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/search/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}",
         "https://{account}.purview.azure.com/datamap/api/browse",
-        "https://{account}.purview.azure.com/catalog/api/browse"
+        "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"
       ]
     }
   ],
@@ -10316,6 +10590,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    },
     {
       "id": "new-portal-host",
       "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
@@ -10497,21 +10777,21 @@ enum EmbeddedRules {
       "method": "POST",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     },
     {
       "method": "PUT",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     },
     {
       "method": "DELETE",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     }
   ],
@@ -10560,6 +10840,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    },
     {
       "id": "new-portal-host",
       "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
@@ -11345,6 +11631,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with data-source-administrator on the target collection",
@@ -11520,6 +11814,8 @@ enum EmbeddedRules {
         ("ediscovery.custodians-add", ["custodians-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
         ("ediscovery.custodians-list", ["custodians-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
         ("ediscovery.export-download", ["export-download"], [("GET", ["https://{region}.proxyservice.ediscovery.svc.cloud.microsoft/{path*}", "https://{region}.proxyservice.ediscovery.office365.com/{path*}"])]),
+        ("ediscovery.get-download-url", ["get-download-url", "getDownloadUrl"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/microsoft.graph.security.ediscoveryExportOperation/getDownloadUrl", "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/getDownloadUrl"])]),
+        ("ediscovery.legacy-compliance-namespace", ["compliance-ediscovery", "legacy-ediscovery"], [("GET", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("POST", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("PATCH", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("DELETE", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"])]),
         ("ediscovery.legal-hold-manage", ["legal-hold-manage"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/enablePolicy"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/disablePolicy"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/siteSources"])]),
         ("ediscovery.legal-hold-retry", ["legal-hold-retry"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/retryPolicy"])]),
         ("ediscovery.legal-holds", ["legal-holds"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"])]),
@@ -11546,8 +11842,8 @@ enum EmbeddedRules {
         ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
         ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
         ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
-        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse"])]),
-        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"])]),
+        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"])]),
+        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"])]),
         ("purview.devops-policies", ["purview-devops-policies"], [("GET", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"])]),
         ("purview.metadata-policy", ["purview-metadata-policy"], [("GET", ["https://{account}.purview.azure.com/policystore/metadataPolicies", "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}", "https://{account}.purview.azure.com/policystore/metadataroles", "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"]), ("PUT", ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"])]),
         ("purview.scanning", ["purview-scanning"], [("GET", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("POST", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"])]),
