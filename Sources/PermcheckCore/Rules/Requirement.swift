@@ -52,6 +52,9 @@ public enum RequirementCheck: Sendable, Equatable {
     case tokenLifetime
     /// The token's cloud is one of these (and matches the target endpoint's cloud).
     case cloud(available: [Cloud])
+    /// The endpoint is deprecated or retired (`since`: when, as a phrase; `replacement`: what to call instead): never met, always *unknown*, so the
+    /// verdict is indeterminate and the user is told what to call instead.
+    case deprecated(since: String, replacement: String)
 
     /// The requirement kind, as rule files name it.
     public var kind: RequirementKind {
@@ -68,6 +71,7 @@ public enum RequirementCheck: Sendable, Equatable {
         case .header: .header
         case .tokenLifetime: .tokenLifetime
         case .cloud: .cloud
+        case .deprecated: .deprecated
         }
     }
 }

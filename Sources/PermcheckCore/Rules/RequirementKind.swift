@@ -25,6 +25,8 @@ public enum RequirementKind: String, Sendable, CaseIterable, Equatable, Hashable
     case tokenLifetime
     /// The token's cloud offers the API and matches the endpoint.
     case cloud
+    /// The endpoint is deprecated or retired: always unknown, naming the replacement.
+    case deprecated
 
     /// The names, in declaration order (for messages and suggestions).
     public static var names: [String] { allCases.map(\.rawValue) }

@@ -6,7 +6,8 @@ public enum RuleLoader {
     static let ruleKeys = ["$schema", "id", "aliases", "family", "title", "summary", "request", "requests", "success",
                            "requirements", "notes", "propagation", "examples"]
     static let requirementKeys = ["id", "kind", "description", "status", "fix", "sources", "confidence", "appliesTo",
-                                  "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available"]
+                                  "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available",
+                                  "since", "replacement"]
 
     /// Loads one rule file.
     /// - Parameters:
@@ -122,6 +123,8 @@ public enum RuleLoader {
         case .collectionRole: check = .collectionRole(anyOf: try anyOf())
         case .caseAdmin: check = .caseAdmin
         case .tokenLifetime: check = .tokenLifetime
+        case .deprecated:
+            check = .deprecated(since: try object.requiredString("since"), replacement: try object.requiredString("replacement"))
         case .caseMembership: check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)
         case .header: check = .header(name: try object.requiredString("name"), value: try object.string("value"))
         case .cloud:
