@@ -71,8 +71,8 @@ enum CheckCommand {
         input.request.url = target?.url
         input.observedStatus = try CommonOptions.status(args) ?? response?.evaluationStatus
         input.targetCloud = try CommonOptions.cloud(args) ?? target?.cloud ?? response?.challenge?.authorityCloud?.cloud
-        var diagnosis = Evaluator.evaluate(rule, input)
-        diagnosis.observedResponse = response
+        input.observedResponse = response
+        let diagnosis = Evaluator.evaluate(rule, input)
         var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
         console.out(output)

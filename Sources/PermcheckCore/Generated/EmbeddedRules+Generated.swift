@@ -3111,12 +3111,12 @@ enum EmbeddedRules {
       "expect": {"verdict": "allowed"}
     },
     {
-      "name": "Everything met but the user saw 401: reported causes",
+      "name": "Everything met but the user saw 401: the reported cause leads and the verdict stays open",
       "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example"},
       "headers": {"X-AllowWithAADToken": "true"},
       "status": 401,
       "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"], "roleGroups": {"eDiscoveryManager": {"roles": ["Export"], "members": ["megan.manager@contoso-gcc.example"]}}},
-      "expect": {"verdict": "allowed"}
+      "expect": {"verdict": "indeterminate"}
     },
     {
       "name": "Manager not in the case and not an administrator",

@@ -7,11 +7,16 @@ public enum CanReport {
         let target = resolved.target
         var lines: [String] = []
         var head = [DiagnosisSummary.verdictWord(diagnosis.verdict)]
-        if diagnosis.verdict == .denied { head.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")") }
-        if diagnosis.verdict == .indeterminate { head.append("evidence missing") }
-        if let observed = diagnosis.observedStatus { head.append("observed HTTP \(observed)") }
+        if let failure = diagnosis.observedFailure {
+            head.append("observed HTTP \(failure.status) although no modelled requirement fails")
+        } else {
+            if diagnosis.verdict == .denied { head.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")") }
+            if diagnosis.verdict == .indeterminate { head.append("evidence missing") }
+            if let observed = diagnosis.observedStatus { head.append("observed HTTP \(observed)") }
+        }
         head.append("\(target.method) \(target.url)")
         lines.append(head.joined(separator: " · "))
+        if let lead = DiagnosisSummary.lead(diagnosis) { lines.append(lead) }
         lines.append("rule:    \(diagnosis.apiID) (\(describe(resolved)))")
         if let match = resolved.catalogMatch, !match.isDirect {
             lines.append("matched: " + match.adjustments.map(\.rawValue).joined(separator: ", "))
