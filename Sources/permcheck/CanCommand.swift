@@ -9,6 +9,7 @@ enum CanCommand {
         OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
         OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
+        OptionSpec(name: "--response", takesValue: true), OptionSpec(name: "--changed-at", takesValue: true),
         OptionSpec(name: "--help", takesValue: false),
     ]
 
@@ -39,10 +40,17 @@ enum CanCommand {
         input.request = try CommonOptions.request(args)
         input.request.method = resolved.target.method
         input.request.url = resolved.target.url
-        input.observedStatus = try CommonOptions.status(args)
+        // Like the main check: the status or answer the user saw, and when they changed a grant.
+        let response = try TriageInput.response(args)
+        input.observedResponse = response
+        input.observedStatus = try CommonOptions.status(args) ?? response?.evaluationStatus
+        input.evidence.changedAt = try CommonOptions.time(args, "--changed-at")
         input.targetCloud = try CommonOptions.cloud(args) ?? resolved.target.cloud
         let diagnosis = Evaluator.evaluate(resolved.rule, input)
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis)
+        let options = (args.value("--status").map { ["--status", $0] } ?? [])
+            + (response == nil ? [] : ["--response", args.value("--response")!])
+            + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
+        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
         console.out(output)
         return diagnosis.verdict.exitCode

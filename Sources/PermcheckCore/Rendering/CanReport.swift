@@ -3,7 +3,9 @@
 /// (`--format json` prints the standard diagnosis JSON instead.)
 public enum CanReport {
     /// Renders the answer for one resolved request.
-    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis) -> String {
+    /// `passing`: the triage options given to `can` (`--response FILE`, `--changed-at T`), repeated in the
+    /// main-check command suggested for hand-written rules.
+    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String] = []) -> String {
         let target = resolved.target
         var lines: [String] = []
         var head = [DiagnosisSummary.verdictWord(diagnosis.verdict)]
@@ -46,6 +48,14 @@ public enum CanReport {
             lines.append("To fix, least privilege first:")
             for (index, fix) in diagnosis.fixes.enumerated() { lines.append("  \(index + 1). \(fix)") }
         }
+        if let command = mainCheckCommand(resolved, diagnosis, passing: passing) {
+            lines.append("")
+            lines.append("'can' takes no evidence files; to decide, run the main check with them:")
+            lines.append("  " + command)
+            for finding in diagnosis.findings where finding.outcome == .unknown {
+                if let collect = finding.collect { lines.append("  - \(finding.requirementID): \(collect)") }
+            }
+        }
         let sources = DiagnosisSummary.sources(diagnosis)
         if !sources.isEmpty, diagnosis.verdict != .allowed {
             lines.append("")
@@ -53,6 +63,34 @@ public enum CanReport {
             lines += sources.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// For a hand-written rule with requirements only evidence decides: the exact main-check command line, with
+    /// the evidence options those requirements read (file names as the export commands write them). `nil` otherwise.
+    static func mainCheckCommand(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String]) -> String? {
+        guard resolved.source == .handWritten else { return nil }
+        let unknown = Set(diagnosis.findings.filter { $0.outcome == .unknown }.map(\.requirementID))
+        var options: [String] = []
+        func add(_ items: String...) { for item in items where !options.contains(item) { options.append(item) } }
+        for requirement in resolved.rule.requirements where unknown.contains(requirement.id) {
+            switch requirement.check {
+            case .header(let name, let value): add("--header '\(name): \(value ?? "<value>")'")
+            case .caseMembership: add("--case \"<case name>\"", "\(EvidenceSource.caseMembers.rawValue) case-members.json", "\(EvidenceSource.roleGroups.rawValue) role-groups.json")
+            case .purviewRole: add("\(EvidenceSource.roleGroups.rawValue) role-groups.json")
+            case .caseAdmin: add("\(EvidenceSource.caseAdmins.rawValue) case-admins.json")
+            case .collectionRole: add("--collection <collection>", "\(EvidenceSource.purviewPolicies.rawValue) policies.json", "\(EvidenceSource.collections.rawValue) collections.json")
+            default: continue
+            }
+        }
+        guard !options.isEmpty else { return nil }
+        var pairs: [String] = []
+        var index = 0
+        while index + 1 < passing.count { pairs.append("\(passing[index]) \(shellQuoted(passing[index + 1]))"); index += 2 }
+        return (["permcheck TOKEN --request \(shellQuoted("\(resolved.target.method) \(resolved.target.url)"))"] + options + pairs).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@".contains($0) } ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Where the rule came from, in words.
