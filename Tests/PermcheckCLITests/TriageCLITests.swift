@@ -55,6 +55,14 @@ import Testing
         try Golden.check(result.stdout, name: "decode-\(token).\(suffix)")
     }
 
+    @Test func pastedTextWithNoErrorInItIsOneErrorLineAndExit2() throws {
+        let result = try CLIRunner.run(["--response", "fixtures/responses/not-an-error.txt"] + Self.at)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: Response file 'fixtures/responses/not-an-error.txt' is invalid: it has no error body"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func decodeSaysAnIDTokenCannotCallAPIsAndNeverShowsItsNonce() throws {
         let result = try CLIRunner.run(["decode", "fixtures/tokens/id-token.jwt"] + Self.at)
         #expect(result.exitCode == 0)

@@ -40,7 +40,7 @@ enum ErrorObjectFinder {
             let found: (JSONValue, Repair?)? = hasErrorKey(value) ? (value, repair) : embeddedErrorObject(value).map { ($0, .embeddedString) }
             guard let (object, how) = found else { continue }
             let lineStart = bytes[..<index].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-            let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self).trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "'\"")))
             let line = bytes[..<index].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             return Found(value: object, line: line, prefix: prefix, repair: how)
         }
