@@ -9,6 +9,7 @@ enum CanCommand {
         OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
         OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
+        OptionSpec(name: "--response", takesValue: true), OptionSpec(name: "--changed-at", takesValue: true),
         OptionSpec(name: "--help", takesValue: false),
     ]
 
@@ -33,7 +34,11 @@ enum CanCommand {
             return 0
         }
         let (resolved, diagnosis) = try diagnose(token, args.positionals.last!, args: args)
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis)
+        // Like the main check: the status or answer the user saw, and when they changed a grant.
+        let options = (args.value("--status").map { ["--status", $0] } ?? [])
+            + (args.value("--response").map { ["--response", $0] } ?? [])
+            + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
+        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(output) }
         console.out(output)
         return diagnosis.verdict.exitCode
@@ -41,8 +46,10 @@ enum CanCommand {
 
     /// Resolves `line` (built-in rules first, then the Graph catalogue) and evaluates the token against it.
     static func diagnose(_ token: AccessToken, _ line: String, args: Arguments) throws(PermcheckError) -> (ResolvedRequest, Diagnosis) {
-        try diagnose(try CommonOptions.checkInput(args, rule: .request(line), rules: try CommonOptions.ruleTable(args),
-                                                  token: .decoded(token), at: try CommonOptions.time(args, "--at") ?? Date()))
+        var input = try CommonOptions.checkInput(args, rule: .request(line), rules: try CommonOptions.ruleTable(args),
+                                                 token: .decoded(token), at: try CommonOptions.time(args, "--at") ?? Date())
+        input.observedResponse = try TriageInput.response(args)
+        return try diagnose(input)
     }
 
     /// Runs a `can` check (a request line, no evidence) through the pipeline; `permcheck can` and the MCP `can` tool

@@ -116,13 +116,17 @@ enum Help {
     """
 
     static let can = """
-    permcheck can TOKEN "METHOD URL" [--format text|json] [--at ISO8601] [--cloud CLOUD] [--status N] [--rules DIR]
+    permcheck can TOKEN "METHOD URL" [--format text|json] [--at ISO8601] [--cloud CLOUD] [--status N] [--response FILE]
+                   [--changed-at ISO8601] [--header "Name: value"] [--rules DIR]
       Answers for any request: a hand-written rule when one covers it, otherwise the Microsoft Graph permissions
       table (built-in catalogue, offline). Decides with the token's 'scp' (delegated) or 'roles' (app-only),
       predicts 401 vs 403 and names the least-privileged permission to add. Paths may use ids or {id}, /me,
       v1.0 or beta, OData keys, casts, $value/$count/$ref; query strings are ignored. The Graph host sets the
       cloud (graph.microsoft.us → GCC High, dod-graph.microsoft.us → DoD, microsoftgraph.chinacloudapi.cn → China).
       Unknown path → exit 2 with the closest known operations. --format json prints the diagnosis JSON.
+      --status/--response/--changed-at work as in the main check: a 401/403 the model does not predict is never
+      ALLOWED (see docs/triage.md). A request a hand-written rule covers whose evidence (role groups, case
+      membership …) can't be given to 'can' ends with the exact main-check command that decides it.
       Exit codes as the main check: 0 allowed · 1 denied · 2 usage/input error · 3 indeterminate.
     permcheck can TOKEN --list [--grep TEXT] [--format text|json]
       Every Graph operation the token's permissions allow, grouped by resource (like kubectl auth can-i --list).

@@ -3773,12 +3773,12 @@ enum EmbeddedRules {
       "expect": {"verdict": "allowed"}
     },
     {
-      "name": "Everything met but the user saw 401: reported causes",
+      "name": "Everything met but the user saw 401: the reported cause leads and the verdict stays open",
       "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example"},
       "headers": {"X-AllowWithAADToken": "true"},
       "status": 401,
       "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"], "roleGroups": {"eDiscoveryManager": {"roles": ["Export"], "members": ["megan.manager@contoso-gcc.example"]}}},
-      "expect": {"verdict": "allowed"}
+      "expect": {"verdict": "indeterminate"}
     },
     {
       "name": "Manager not in the case and not an administrator",
@@ -11920,9 +11920,18 @@ enum EmbeddedRules {
       "id": "authorization-request-denied",
       "match": {"code": "Authorization_RequestDenied"},
       "status": 403,
-      "meaning": "The token is valid but does not grant this directory operation: a missing Graph permission, a delegated token where an application permission is needed (or the reverse), or the signed-in user lacks the Entra role.",
-      "fix": "Grant the least-privileged permission the operation lists and, for delegated calls, give the user the role it needs; then get a new token.",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group"],
+      "meaning": "The token is valid but does not allow this directory operation. For a delegated call both layers must allow it: the app's delegated permission (the token's 'scp') and the signed-in user's own privileges, i.e. their Entra directory role (the token's 'wids'; permcheck's directoryRole requirement checks it where a rule has one). For an app-only call the app needs the application permission (the token's 'roles'). A delegated token where the operation needs an application permission (or the reverse) also gets it.",
+      "fix": "Delegated: give the signed-in user the least-privileged Entra role the operation lists (e.g. User Administrator) and grant the app the delegated permission; app-only: grant the application permission with admin consent. Then get a new token (roles and permissions are read when the token is issued).",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
+      "confidence": "documented"
+    },
+    {
+      "id": "insufficient-privileges",
+      "match": {"message": "Insufficient privileges to complete the operation"},
+      "status": 403,
+      "meaning": "Graph's Authorization_RequestDenied text (SDK exceptions often print only the message): the app's permission or, for a delegated call, the signed-in user's Entra directory role does not allow the operation.",
+      "fix": "Delegated: give the user the Entra role the operation lists and the app the delegated permission; app-only: grant the application permission with admin consent; then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
       "confidence": "documented"
     },
     {
@@ -11942,6 +11951,69 @@ enum EmbeddedRules {
       "fix": "Compare the token's permissions and the caller's roles with the API's requirements (the requirement table below).",
       "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
       "confidence": "documented"
+    },
+    {
+      "id": "sharepoint-access-denied",
+      "match": {"code": "accessDenied", "message": "Access denied"},
+      "status": 403,
+      "meaning": "SharePoint/OneDrive refused the item or site: the token's permission does not reach it. With Sites.Selected (or Lists/ListItems/Files .SelectedOperations.Selected) the app has no access to any site until a site permission names it; a delegated call also needs the signed-in user's own access to the site.",
+      "fix": "For Sites.Selected grant the app a role on the site (POST /sites/{site-id}/permissions, needs Sites.FullControl.All); otherwise grant the Sites/Files permission the operation lists, or give the user access to the site; then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/answers/questions/1226296/create-site-permission-graph-api-throws-access-den"],
+      "confidence": "reported"
+    },
+    {
+      "id": "exchange-error-access-denied",
+      "match": {"code": "ErrorAccessDenied"},
+      "status": 403,
+      "meaning": "Exchange Online refused the mailbox: an application access policy (New-ApplicationAccessPolicy / RBAC for Applications) limits the app to other mailboxes, or the token's Mail/Calendars/Contacts permission does not cover this mailbox (a delegated token reaching another user's mailbox without delegate access; Graph Explorer sends delegated tokens only).",
+      "fix": "App-only: ask the Exchange admin to include the mailbox in the app's access policy (Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <app id>; policy changes can take over an hour); delegated: use /me or get delegate access to the mailbox; or grant the application permission.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access", "https://learn.microsoft.com/en-us/answers/questions/1025656/error-access-denied-while-using-usersltuseridgtmai.html"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-not-authorized-to-access-account",
+      "match": {"code": "Unauthorized", "message": "Not authorized to access account"},
+      "status": 403,
+      "meaning": "Microsoft Purview data plane: the token was accepted but the caller holds no Purview collection role (Data Reader, Data Curator, Collection Admin …) on the collection the call touches in this account, or the token is for another resource (Purview data-plane calls need a token for https://purview.azure.net, not management.azure.com). Azure RBAC on the Purview account does not grant data-plane access.",
+      "fix": "Give the user or service principal the least role the call needs on the target collection (or a parent whose roles it inherits) in the Purview governance portal or the Metadata Policy API; check the token's 'aud' is https://purview.azure.net; then retry (role changes may take a few minutes).",
+      "sources": ["https://learn.microsoft.com/en-us/answers/questions/998548/unauthorized-error-using-purview-api-not-authorize", "https://learn.microsoft.com/en-us/answers/questions/496519/unauthorized-not-authorized-to-access-purview-acco", "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "reported"
+    },
+    {
+      "id": "payment-required",
+      "match": {"code": "paymentRequired"},
+      "status": 402,
+      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export (and other pay-as-you-go operations) needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview); without it the call is refused whatever the permissions. For metered Graph APIs: the app has no Azure billing set up.",
+      "fix": "eDiscovery: set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the eDiscovery Premium add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/errors", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview", "https://learn.microsoft.com/en-us/graph/metered-api-list"],
+      "confidence": "reported"
+    },
+    {
+      "id": "ediscovery-case-type-not-supported",
+      "match": {"message": "Request for case type"},
+      "status": 403,
+      "meaning": "The eDiscovery Graph API refused the case (reported as 'Forbidden: Request for case type  is not supported' on GET ediscoveryCases/{id}): the case is not of a type the API serves (the API works on eDiscovery (Premium)-enabled cases only; classic/standard cases are not served), or — as reported in 2023 — a transient service issue that hit every case while List cases still worked.",
+      "fix": "Check the case in the Purview portal (premium features on, not a classic Content search case); if every case fails while List cases works, it is a service issue: retry later or open a support ticket with the request-id.",
+      "sources": ["https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/1987", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-cloud-instance",
+      "match": {"code": "InvalidCloudInstance"},
+      "status": 401,
+      "meaning": "The token comes from another national cloud's token service than the endpoint's (e.g. a login.microsoftonline.com token sent to graph.microsoft.us, or an app registered in the global cloud used against US Government): each national cloud has its own token service, app registrations and Graph endpoint.",
+      "fix": "Register the app and request the token in the endpoint's cloud (GCC High/DoD: login.microsoftonline.us with scope https://graph.microsoft.us/.default; China: login.chinacloudapi.cn), or call the endpoint of the token's cloud.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/deployments", "https://learn.microsoft.com/en-us/graph/sdks/national-clouds"],
+      "confidence": "inferred"
+    },
+    {
+      "id": "idx14100-not-a-jwt",
+      "match": {"message": "IDX14100"},
+      "status": 401,
+      "meaning": "Microsoft.IdentityModel (a .NET API's token validation, or Graph PowerShell on the client) could not read the bearer value as a JWT: it has no dots. Typically an opaque token — a personal Microsoft account (MSA) token or a token for a Microsoft service that is not a JWT to third parties — or a value that is not a token at all (a SecureString's type name, an empty or quoted string).",
+      "fix": "Send the access token issued for this API (its 'aud' must be the API), as plain text after one 'Bearer '; run 'permcheck decode' on it: a real access token for your API decodes into three segments.",
+      "sources": ["https://github.com/dotnet/aspnetcore/issues/52286", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "reported"
     },
     {
       "id": "no-permissions-in-access-token",
@@ -12032,6 +12104,14 @@ enum EmbeddedRules {
       "match": {"aadsts": 65001},
       "meaning": "DelegationDoesNotExist: the user or an admin has not consented to the app for the requested permissions.",
       "fix": "Grant consent (an admin can grant for the tenant: Enterprise applications → the app → Permissions → Grant admin consent), or send an interactive authorization request.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-650052",
+      "match": {"aadsts": 650052},
+      "meaning": "The app needs access to a service that the tenant has not subscribed to or enabled: the resource's service principal is missing in the tenant (e.g. a Microsoft first-party API never provisioned there, or a permission on an obsolete/unsubscribed service in the app's required permissions).",
+      "fix": "Have an admin create the resource's service principal (New-MgServicePrincipal -AppId <resource app id>, or admin consent through the adminconsent URL), remove permissions on services the tenant does not have, then request the token again.",
       "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
       "confidence": "documented"
     },

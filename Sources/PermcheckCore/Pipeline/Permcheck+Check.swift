@@ -8,15 +8,9 @@ public struct PreparedCheck {
     public let request: ResolvedRequest?
     /// The pure evaluator's input.
     public let input: EvaluationInput
-    /// The response the user pasted, attached to the diagnosis.
-    public let observedResponse: ObservedResponse?
 
     /// Evaluates the check.
-    public func evaluate() -> Diagnosis {
-        var diagnosis = Evaluator.evaluate(rule, input)
-        diagnosis.observedResponse = observedResponse
-        return diagnosis
-    }
+    public func evaluate() -> Diagnosis { Evaluator.evaluate(rule, input) }
 }
 
 extension Permcheck {
@@ -40,11 +34,12 @@ extension Permcheck {
         let token = try stage(.token) { () throws(PermcheckError) in try decodeToken(input.token) }
         let evidence = try readEvidence(input.documents, into: input.evidence, context: context)
         let request = RequestContext(method: target?.method, url: target?.url, headers: input.headers)
-        let evaluation = EvaluationInput(
+        var evaluation = EvaluationInput(
             token: token, evidence: evidence, request: request, at: input.at,
             observedStatus: input.observedStatus ?? input.observedResponse?.evaluationStatus,
             targetCloud: input.targetCloud ?? target?.cloud ?? input.observedResponse?.challenge?.authorityCloud?.cloud)
-        return PreparedCheck(rule: rule, request: resolved, input: evaluation, observedResponse: input.observedResponse)
+        evaluation.observedResponse = input.observedResponse
+        return PreparedCheck(rule: rule, request: resolved, input: evaluation)
     }
 
     /// Stage 1: the rule, and the resolved request when the check named one.

@@ -56,6 +56,17 @@ public enum DiagnosisJSONWriter {
             w.key("observedResponse")
             JSONWriter.emit(ObservedResponseSummary.json(response), into: &w.out)
         }
+        if let failure = diagnosis.observedFailure {
+            w.key("observedFailure")
+            w.open()
+            w.strings("basedOn", failure.basedOn)
+            w.string("cause", failure.cause.rawValue)
+            w.string("confidence", failure.confidence.rawValue)
+            w.strings("sources", failure.sources)
+            w.int("status", failure.status)
+            w.string("summary", failure.summary)
+            w.close()
+        }
         w.int("observedStatus", diagnosis.observedStatus)
         w.int("predictedStatus", diagnosis.predictedStatus)
         w.key("principal")
