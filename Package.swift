@@ -12,9 +12,12 @@ let package = Package(
     targets: [
         .target(name: "PermcheckCore"),
         .executableTarget(name: "permcheck", dependencies: ["PermcheckCore"]),
-        // Developer-time tool: regenerates the Graph permission catalogue (scripts/import-graph-catalog).
-        .executableTarget(name: "permcheck-catalog-import", dependencies: ["PermcheckCore"]),
+        // Developer-time only, not in any product: writes every generated file (Sources/PermcheckCore/Generated/,
+        // rules/graph/catalog.tsv) from committed inputs. `swift run permcheck-generate`.
+        .target(name: "PermcheckGenerator", dependencies: ["PermcheckCore"]),
+        .executableTarget(name: "permcheck-generate", dependencies: ["PermcheckGenerator"]),
         .testTarget(name: "PermcheckCoreTests", dependencies: ["PermcheckCore"]),
+        .testTarget(name: "PermcheckGeneratorTests", dependencies: ["PermcheckGenerator", "PermcheckCore"]),
         .testTarget(name: "PermcheckCLITests", dependencies: ["PermcheckCore", "permcheck"]),
     ]
 )

@@ -53,7 +53,7 @@ public struct KnownIDs: Sendable {
         return applications.values.first { app in app.uris.contains { RequirementChecker.normalisedAudience($0) == key } }
     }
 
-    /// The applications alone, from the table `scripts/embed-rules` generates from the same file (same content as
+    /// The applications alone, from the table `permcheck-generate` writes from the same file (same content as
     /// ``shared``'s; a test checks it), so naming an audience does not parse the whole JSON file on every check.
     static let applicationsOnly: KnownIDs = {
         var applications: [String: Application] = [:]

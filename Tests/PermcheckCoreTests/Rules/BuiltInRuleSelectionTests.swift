@@ -25,12 +25,12 @@ import Testing
     }
 
     @Test func theEmbeddedIndexListsEachRuleFilesIDAliasesAndRequests() throws {
-        #expect(EmbeddedRules.index.count == EmbeddedRules.files.count, "run scripts/embed-rules")
+        #expect(EmbeddedRules.index.count == EmbeddedRules.files.count, "run `swift run permcheck-generate`")
         for (entry, file) in zip(EmbeddedRules.index, EmbeddedRules.files) {
             let rule = try RuleLoader.load(Array(file.content.utf8), path: file.path)
-            #expect(entry.id == rule.id && entry.aliases == rule.aliases, "\(file.path): run scripts/embed-rules")
+            #expect(entry.id == rule.id && entry.aliases == rule.aliases, "\(file.path): run `swift run permcheck-generate`")
             #expect(entry.requests.map { "\($0.method) \($0.urls)" } == rule.requests.map { "\($0.method) \($0.urlTemplates)" },
-                    "\(file.path): run scripts/embed-rules")
+                    "\(file.path): run `swift run permcheck-generate`")
         }
     }
 

@@ -1,10 +1,10 @@
 import Testing
 @testable import PermcheckCore
 
-/// Audience names come from the application table `scripts/embed-rules` generates from `rules/data/known-ids.json`.
+/// Audience names come from the application table `permcheck-generate` writes from `rules/data/known-ids.json`.
 @Suite struct KnownApplicationsTableTests {
     @Test func theGeneratedApplicationTableHoldsExactlyTheApplicationsOfTheDataFile() {
-        #expect(KnownIDs.applicationsOnly.applications == KnownIDs.shared.applications, "run scripts/embed-rules")
+        #expect(KnownIDs.applicationsOnly.applications == KnownIDs.shared.applications, "run `swift run permcheck-generate`")
         #expect(!KnownIDs.applicationsOnly.applications.isEmpty)
     }
 

@@ -46,7 +46,7 @@ struct LabelledExample: Sendable, CustomTestStringConvertible {
     @Test func theEmbeddedRuleCopiesMatchTheFilesInRules() throws {
         for file in EmbeddedRules.files + EmbeddedRules.dataFiles {
             let onDisk = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(file.path), encoding: .utf8)
-            #expect(onDisk == file.content, "\(file.path) is stale: run scripts/embed-rules")
+            #expect(onDisk == file.content, "\(file.path) is stale: run `swift run permcheck-generate`")
         }
     }
 
@@ -58,6 +58,6 @@ struct LabelledExample: Sendable, CustomTestStringConvertible {
             if path.hasSuffix(".json") && !path.hasSuffix(".schema.json") && !path.hasPrefix("graph/") { onDisk.append("rules/" + path) }
         }
         let embedded = Set((EmbeddedRules.files + EmbeddedRules.dataFiles).map(\.path))
-        #expect(Set(onDisk) == embedded, "run scripts/embed-rules")
+        #expect(Set(onDisk) == embedded, "run `swift run permcheck-generate`")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PermcheckCore
+@testable import PermcheckGenerator
 
 @Suite("Graph catalogue importer")
 struct GraphCatalogImporterTests {
@@ -8,13 +9,13 @@ struct GraphCatalogImporterTests {
 
     func sliceText() throws -> String {
         try GraphCatalogImporter.makeCatalogText(
-            permissionsJSON: RepositoryFiles.data("fixtures/graph/permissions-slice.json"),
-            upstreamCommit: commit, licenseNotice: RepositoryFiles.text("rules/graph/LICENSE"))
+            permissionsJSON: repository.data("fixtures/graph/permissions-slice.json"),
+            upstreamCommit: commit, licenseNotice: repository.text("rules/graph/source/LICENSE"))
     }
 
     @Test("importing the committed slice reproduces the committed expected catalogue byte for byte")
     func sliceMatchesFixture() throws {
-        #expect(try sliceText() == RepositoryFiles.text("fixtures/graph/catalog-slice.tsv"))
+        #expect(try sliceText() == repository.text("fixtures/graph/catalog-slice.tsv"))
     }
 
     @Test("importing the same input twice gives identical text")

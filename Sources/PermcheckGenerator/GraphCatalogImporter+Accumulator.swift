@@ -1,3 +1,5 @@
+import PermcheckCore
+
 /// Everything the importer learns about one (method, path) before it becomes a ``GraphOperation``.
 struct Accumulator {
     /// Per scheme: permission → whether upstream marks it least-privileged there.
