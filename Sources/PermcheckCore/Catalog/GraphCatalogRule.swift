@@ -87,12 +87,32 @@ public enum GraphCatalogRule {
     /// The same fix for users and applications.
     private static func same(_ text: String) -> Fix { Fix(forUser: text, forApplication: text) }
 
-    /// The embedded template, parsed once.
-    static let template: JSONValue = {
-        guard let file = EmbeddedRules.dataFiles.first(where: { $0.path.hasSuffix("graph-catalogue-rule.json") }),
-              let value = try? JSONParser.parse(file.content) else { return .object([:]) }
-        return value
-    }()
+    /// The embedded template, read strictly once (see ``DataFiles``): every section and text the rule uses is there.
+    static let template: JSONValue = DataFiles.embedded(DataFiles.graphCatalogueRule, readTemplate)
+
+    /// Checks `graph-catalogue-rule.json`'s shape: the top-level fields and, per section, exactly its texts.
+    static func readTemplate(_ root: RuleObject) throws(PermcheckError) -> JSONValue {
+        let sections: [String: [String]] = [
+            "audience": ["anyOf", "description", "fix", "sources"], "lifetime": ["description", "fix", "sources"],
+            "cloud": ["description", "fix", "sources"], "workOrSchool": ["description", "fix", "sources"],
+            "scheme": ["description", "fixUser", "fixApplication", "sources"], "scope": ["description", "fix", "sources"],
+            "appRole": ["description", "fix", "sources"], "note": ["id", "text", "confidence"],
+        ]
+        try root.onlyKeys(["$comment", "idPrefix", "family", "catalogueSources"] + sections.keys.sorted())
+        _ = (try root.requiredString("idPrefix"), try root.requiredString("family"), try root.requiredStrings("catalogueSources"))
+        for (name, keys) in sections.sorted(by: { $0.key < $1.key }) {
+            let section = try root.requiredChild(name)
+            try section.onlyKeys(keys)
+            for key in keys {
+                switch key {
+                case "anyOf", "sources": _ = try section.requiredStrings(key)
+                case "confidence": _ = try section.confidence()
+                default: _ = try section.requiredString(key)
+                }
+            }
+        }
+        return .object(root.object)
+    }
 }
 
 extension JSONValue {

@@ -15,12 +15,8 @@ public struct KnownIDs: Sendable {
     /// One-line claim meanings by claim name.
     public let claimMeanings: [String: String]
 
-    /// The embedded table, parsed once.
-    public static let shared: KnownIDs = {
-        guard let file = EmbeddedRules.dataFiles.first(where: { $0.path.hasSuffix("known-ids.json") }),
-              let value = try? JSONParser.parse(file.content) else { return KnownIDs(applications: [:], directoryRoles: [:], claimMeanings: [:]) }
-        return KnownIDs(value)
-    }()
+    /// The embedded table, read strictly once (see ``DataFiles``).
+    public static let shared: KnownIDs = DataFiles.embedded(DataFiles.knownIDs, KnownIDs.init(reading:))
 
     init(applications: [String: Application], directoryRoles: [String: String], claimMeanings: [String: String]) {
         self.applications = applications
@@ -28,22 +24,25 @@ public struct KnownIDs: Sendable {
         self.claimMeanings = claimMeanings
     }
 
-    init(_ value: JSONValue) {
+    /// Reads `known-ids.json`: `applications` (id, name, uris, confidence), `directoryRoles` (id, name),
+    /// `claims` (name → meaning), `sources`.
+    init(reading root: RuleObject) throws(PermcheckError) {
+        try root.onlyKeys(["$comment", "applications", "directoryRoles", "claims", "sources"])
+        _ = try root.requiredStrings("sources")
         var applications: [String: Application] = [:]
-        for item in value["applications"]?.arrayValue ?? [] {
-            guard let id = item["id"]?.stringValue, let name = item["name"]?.stringValue else { continue }
-            let uris = item["uris"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            applications[id.lowercased()] = Application(id: id, name: name, uris: uris)
+        for item in try root.children("applications") {
+            try item.onlyKeys(["id", "name", "uris", "confidence"])
+            let id = try item.requiredString("id")
+            _ = try item.confidence()
+            applications[id.lowercased()] = Application(id: id, name: try item.requiredString("name"), uris: try item.strings("uris") ?? [])
         }
         var roles: [String: String] = [:]
-        for item in value["directoryRoles"]?.arrayValue ?? [] {
-            if let id = item["id"]?.stringValue, let name = item["name"]?.stringValue { roles[id.lowercased()] = name }
+        for item in try root.children("directoryRoles") {
+            try item.onlyKeys(["id", "name"])
+            roles[try item.requiredString("id").lowercased()] = try item.requiredString("name")
         }
-        var claims: [String: String] = [:]
-        for (key, meaning) in value["claims"]?.objectValue ?? [:] {
-            if let text = meaning.stringValue { claims[key] = text }
-        }
-        self.init(applications: applications, directoryRoles: roles, claimMeanings: claims)
+        guard !applications.isEmpty, !roles.isEmpty else { throw root.fail(nil, "'applications' and 'directoryRoles' must not be empty") }
+        self.init(applications: applications, directoryRoles: roles, claimMeanings: try root.requiredChild("claims").stringMap())
     }
 
     /// The application an id or App ID URI stands for.

@@ -48,37 +48,34 @@ public struct ErrorCatalog: Sendable {
     /// The meaning template for AADSTS codes not in the table (`{code}` is replaced).
     public let unknownAADSTS: (meaning: String, sources: [String], confidence: Confidence)?
 
-    /// The embedded table, parsed once.
-    public static let shared: ErrorCatalog = {
-        guard let file = EmbeddedRules.dataFiles.first(where: { $0.path.hasSuffix("error-codes.json") }),
-              let value = try? JSONParser.parse(file.content) else { return ErrorCatalog(entries: [], unknownAADSTS: nil) }
-        return ErrorCatalog(value)
-    }()
+    /// The embedded table, read strictly once (see ``DataFiles``).
+    public static let shared: ErrorCatalog = DataFiles.embedded(DataFiles.errorCodes, ErrorCatalog.init(reading:))
 
     init(entries: [Entry], unknownAADSTS: (meaning: String, sources: [String], confidence: Confidence)?) {
         self.entries = entries
         self.unknownAADSTS = unknownAADSTS
     }
 
-    /// Reads the table; entries without an id or a meaning are skipped (a test checks none are).
-    public init(_ value: JSONValue) {
-        func strings(_ v: JSONValue?) -> [String] { v?.arrayValue?.compactMap(\.stringValue) ?? [] }
-        func confidence(_ v: JSONValue?) -> Confidence { v?.stringValue.flatMap(Confidence.init(rawValue:)) ?? .inferred }
+    /// Reads `error-codes.json`: `errors` (id, match, status, meaning, fix, sources, confidence) and `unknownAADSTS`.
+    init(reading root: RuleObject) throws(PermcheckError) {
+        try root.onlyKeys(["$comment", "errors", "unknownAADSTS"])
         var entries: [Entry] = []
-        for item in value["errors"]?.arrayValue ?? [] {
-            guard let id = item["id"]?.stringValue, let meaning = item["meaning"]?.stringValue else { continue }
-            let match = item["match"]
+        for item in try root.children("errors") {
+            try item.onlyKeys(["id", "match", "status", "meaning", "fix", "sources", "confidence"])
+            let match = try item.requiredChild("match")
+            try match.onlyKeys(["code", "message", "aadsts", "challengeError", "claim"])
+            guard !match.object.isEmpty else { throw match.fail(nil, "'match' needs at least one of code, message, aadsts, challengeError, claim") }
             entries.append(Entry(
-                id: id, code: match?["code"]?.stringValue, message: match?["message"]?.stringValue,
-                aadsts: match?["aadsts"]?.numberValue?.int64.map { Int($0) },
-                challengeError: match?["challengeError"]?.stringValue, claim: match?["claim"]?.stringValue,
-                status: item["status"]?.numberValue?.int64.map { Int($0) }, meaning: meaning, fix: item["fix"]?.stringValue,
-                sources: strings(item["sources"]), confidence: confidence(item["confidence"])))
+                id: try item.requiredString("id"), code: try match.string("code"), message: try match.string("message"),
+                aadsts: try match.int("aadsts"), challengeError: try match.string("challengeError"), claim: try match.string("claim"),
+                status: try item.int("status"), meaning: try item.requiredString("meaning"), fix: try item.string("fix"),
+                sources: try item.requiredStrings("sources"), confidence: try item.confidence()))
         }
-        let unknown = value["unknownAADSTS"]
-        self.init(entries: entries, unknownAADSTS: unknown?["meaning"]?.stringValue.map {
-            ($0, strings(unknown?["sources"]), confidence(unknown?["confidence"]))
-        })
+        guard !entries.isEmpty else { throw root.fail(nil, "'errors' must not be empty") }
+        let unknown = try root.requiredChild("unknownAADSTS")
+        try unknown.onlyKeys(["meaning", "sources", "confidence"])
+        self.init(entries: entries, unknownAADSTS: (try unknown.requiredString("meaning"), try unknown.requiredStrings("sources"),
+                                                    try unknown.confidence()))
     }
 
     /// The most specific entry for an error body's code and message (code+message before code alone;
