@@ -8776,6 +8776,24 @@ enum EmbeddedRules {
       "confidence": "documented"
     },
     {
+      "id": "exchange-access-to-odata-disabled",
+      "match": {"code": "ErrorAccessDenied", "message": "Access to OData is disabled"},
+      "status": 403,
+      "meaning": "Exchange Online refused the mailbox: an application access policy (or RBAC for Applications scope) keeps this app from that mailbox, although the token's permission is valid.",
+      "fix": "Check the app's Exchange scoping: Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <app>, Get-ApplicationAccessPolicy; pass the exports with --app-access-policies (and --group-members). Changes take over an hour to reach Graph.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access"],
+      "confidence": "documented"
+    },
+    {
+      "id": "exchange-error-access-denied",
+      "match": {"code": "ErrorAccessDenied"},
+      "status": 403,
+      "meaning": "Exchange Online denied access to the mailbox or folder: app-only, an application access policy or RBAC scope; delegated, the signed-in user has no permission on the other user's mailbox or folder (or the token lacks the .Shared scope).",
+      "fix": "App-only: check Test-ApplicationAccessPolicy / Test-ServicePrincipalAuthorization for the mailbox. Delegated: use a .Shared scope (Mail.Read.Shared …) and have the owner share the folder (Add-MailboxFolderPermission) or grant FullAccess.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access", "https://learn.microsoft.com/en-us/graph/outlook-share-messages-folders"],
+      "confidence": "documented"
+    },
+    {
       "id": "no-permissions-in-access-token",
       "match": {"code": "NoPermissionsInAccessToken"},
       "meaning": "The token contains no permissions the API understands; classically an app-only token used on '/me', which needs a signed-in user.",
@@ -9518,6 +9536,244 @@ enum EmbeddedRules {
     "https://github.com/merill/microsoft-info"
   ]
 }
+"""#),
+        ("rules/data/resource-grants.json", #"""
+{
+  "$comment": "Per-resource grants the token cannot show: SharePoint/OneDrive *.Selected scopes and their per-resource role grants, Exchange Online application access policies and RBAC for Applications (app-only mailbox access), and delegated access to another user's mailbox or drive. Read by GraphCatalogRule/ResourceGrantRules to add requirements to synthesized Graph rules; placeholders {site}, {resource}, {role}, {app}, {appName}, {mailbox}, {user}, {policy}, {group} are filled per request. Paths are canonical catalogue templates (lowercase, {id}).",
+  "selectedScopes": {
+    "sources": [
+      "https://learn.microsoft.com/en-us/graph/permissions-selected-overview",
+      "https://learn.microsoft.com/en-us/graph/api/site-post-permissions"
+    ],
+    "confidence": "documented",
+    "scopes": [
+      {
+        "permission": "Sites.Selected",
+        "schemes": ["user", "application"],
+        "level": "site",
+        "levelTemplate": "/sites/{id}",
+        "noun": "site",
+        "grantEndpoint": "/sites/{site}/permissions",
+        "grantNeeds": "Sites.FullControl.All (application) or a SharePoint Administrator (delegated)",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/site-post-permissions"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "Lists.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "list",
+        "levelTemplate": "/sites/{id}/lists/{id}",
+        "noun": "list",
+        "grantEndpoint": "/sites/{site}/lists/{list}/permissions",
+        "grantNeeds": "Sites.FullControl.All, or Sites.Selected with the fullcontrol or owner role on the site",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/list-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "ListItems.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "listItem",
+        "levelTemplate": "/sites/{id}/lists/{id}/items/{id}",
+        "noun": "list item",
+        "grantEndpoint": "/sites/{site}/lists/{list}/items/{item}/permissions",
+        "grantNeeds": "Sites.FullControl.All, Sites.Selected or Lists.SelectedOperations.Selected with the fullcontrol or owner role on the parent",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/listitem-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "Files.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "file",
+        "levelTemplate": "/drives/{id}/items/{id}",
+        "noun": "file",
+        "grantEndpoint": "/drives/{drive}/items/{item}/permissions",
+        "grantNeeds": "Sites.FullControl.All, Sites.Selected or Lists.SelectedOperations.Selected with the fullcontrol or owner role on the parent",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/driveitem-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      }
+    ],
+    "coverage": {
+      "$comment": "A Selected scope stands in for the tenant-wide SharePoint/OneDrive permissions below on operations whose catalogue template starts with its levelTemplate (or a deeper one). The Graph permissions table lists Sites.Selected on only 5 operations (documentsetversions); the overview says Selected scopes work for sites, lists, list items, folders and files, and that higher-level scopes can reach lower-level resources but never the reverse.",
+      "substitutes": ["Sites.Read.All", "Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All", "Files.Read.All", "Files.ReadWrite.All"],
+      "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://techcommunity.microsoft.com/idea/microsoft365developerplatform/graph-api-scope-sites-selected-should-include-readwrite-to-selected-sites-lists/2537162"],
+      "confidence": "inferred"
+    },
+    "roles": [
+      {"name": "read", "rank": 1, "meaning": "Read the metadata and contents of the resource.", "confidence": "documented"},
+      {"name": "write", "rank": 2, "meaning": "Read and modify the metadata and contents of the resource (like SharePoint Contribute: no new lists or libraries).", "confidence": "documented"},
+      {"name": "manage", "rank": 3, "meaning": "Create and delete lists and libraries (PnP's Manage level; not in the Graph role table).", "confidence": "reported"},
+      {"name": "owner", "rank": 4, "meaning": "The owner role.", "confidence": "documented"},
+      {"name": "fullcontrol", "rank": 4, "meaning": "Full control of the resource, including managing its permissions.", "confidence": "documented"}
+    ],
+    "roleSources": [
+      "https://learn.microsoft.com/en-us/graph/permissions-selected-overview",
+      "https://learn.microsoft.com/en-us/graph/api/resources/permission",
+      "https://pnp.github.io/powershell/cmdlets/Set-PnPEntraIDAppSitePermission.html",
+      "https://www.leonarmston.com/2022/02/use-sites-selected-permission-with-fullcontrol-rather-than-write-or-read/"
+    ],
+    "roleNeeded": {
+      "$comment": "The role a call needs: by method, raised when the catalogue's least-privileged application permission for the operation is a manage/full-control one (creating lists needs Sites.Manage.All; managing permissions needs Sites.FullControl.All).",
+      "byMethod": {"GET": "read", "HEAD": "read", "POST": "write", "PUT": "write", "PATCH": "write", "DELETE": "write"},
+      "byLeastPermission": {"Sites.Manage.All": "manage", "Sites.FullControl.All": "fullcontrol"},
+      "confidence": "inferred"
+    },
+    "listOmitsRoles": {
+      "text": "GET /sites/{site}/permissions lists the app grants but often without 'roles'; GET /sites/{site}/permissions/{permission-id} returns them.",
+      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8902"],
+      "confidence": "reported"
+    },
+    "tenantWideBypass": {
+      "text": "A tenant-wide permission in the same token (Files.Read.All, Sites.Read.All …) grants access without any per-site grant, so Selected scoping only restricts an app that holds no tenant-wide SharePoint/OneDrive permission.",
+      "sources": ["https://learn.microsoft.com/en-us/answers/questions/5621045/sites-selected-not-working-as-expected-with-files", "https://learn.microsoft.com/en-us/graph/permissions-selected-overview"],
+      "confidence": "reported"
+    },
+    "texts": {
+      "description": "The app holds a {scope} grant on the {noun} with a role that covers {method} ({role} or higher).",
+      "fix": "Grant this app '{role}' on this {noun}: POST https://graph.microsoft.com/v1.0{endpoint} with {\"roles\": [\"{role}\"], \"grantedToIdentities\": [{\"application\": {\"id\": \"{app}\", \"displayName\": \"{appName}\"}}]} (needs {grantNeeds}).",
+      "export": "Export the {noun}'s grants: GET https://graph.microsoft.com/v1.0{endpointGet} (then GET …/permissions/{permission-id} for entries without 'roles'), or Get-MgSitePermission -SiteId '{site}' | ConvertTo-Json -Depth 5 | Out-File site-permissions.json; pass --site-permissions site-permissions.json",
+      "scopeFixPrefix": "{scope} (per-{noun} grant, least privileged) — then "
+    }
+  },
+  "mailboxAccess": {
+    "$comment": "App-only calls to a mailbox (/users/{id}/...) whose catalogue application permissions include one of 'permissions' can be limited per mailbox.",
+    "permissions": ["Mail.Read", "Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.Read", "MailboxSettings.ReadWrite", "Calendars.Read", "Calendars.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"],
+    "mailboxTemplate": "/users/{id}",
+    "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access"],
+    "confidence": "documented",
+    "applicationAccessPolicy": {
+      "accessRights": {
+        "RestrictAccess": "the app may reach only mailboxes that are members of the scope group",
+        "DenyAccess": "the app may reach every mailbox except members of the scope group"
+      },
+      "error": {"status": 403, "code": "ErrorAccessDenied", "message": "Access to OData is disabled."},
+      "propagation": "Changes can take longer than 1 hour to reach Graph calls, even when Test-ApplicationAccessPolicy already shows the new result.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-applicationaccesspolicy",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/test-applicationaccesspolicy",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-applicationaccesspolicy"
+      ],
+      "confidence": "documented",
+      "exportShapeSources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/concepts/auth-limit-mailbox-access.md"],
+      "texts": {
+        "description": "No Exchange application access policy keeps this app from mailbox '{mailbox}'.",
+        "export": "Run in Exchange Online PowerShell (Connect-ExchangeOnline): Get-ApplicationAccessPolicy | ConvertTo-Json -Depth 5 | Out-File app-access-policies.json, then pass --app-access-policies app-access-policies.json",
+        "test": "Run Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {app} | ConvertTo-Json | Out-File app-access-test.json and pass it as --app-access-policies (or pass the scope group's members: Get-DistributionGroupMember -Identity {group} | ConvertTo-Json -Depth 5 as --group-members)",
+        "fixRestrict": "Add mailbox '{mailbox}' to the policy's scope group '{group}' (policy {policy}: RestrictAccess), or use a mailbox in that group; the call fails with 403 ErrorAccessDenied ('Access to OData is disabled.') until then. Changes can take over an hour to reach Graph.",
+        "fixDeny": "Remove mailbox '{mailbox}' from the scope group '{group}' of policy {policy} (DenyAccess), or change the policy (Set-ApplicationAccessPolicy / Remove-ApplicationAccessPolicy); the call fails with 403 ErrorAccessDenied until then."
+      }
+    },
+    "rbacForApplications": {
+      "roles": [
+        {"name": "Application Mail.Read", "permissions": ["Mail.Read"]},
+        {"name": "Application Mail.ReadBasic", "permissions": ["Mail.ReadBasic"]},
+        {"name": "Application Mail.ReadWrite", "permissions": ["Mail.ReadWrite"]},
+        {"name": "Application Mail.Send", "permissions": ["Mail.Send"]},
+        {"name": "Application MailboxSettings.Read", "permissions": ["MailboxSettings.Read"]},
+        {"name": "Application MailboxSettings.ReadWrite", "permissions": ["MailboxSettings.ReadWrite"]},
+        {"name": "Application Calendars.Read", "permissions": ["Calendars.Read"]},
+        {"name": "Application Calendars.ReadWrite", "permissions": ["Calendars.ReadWrite"]},
+        {"name": "Application Contacts.Read", "permissions": ["Contacts.Read"]},
+        {"name": "Application Contacts.ReadWrite", "permissions": ["Contacts.ReadWrite"]},
+        {"name": "Application Mail Full Access", "permissions": ["Mail.ReadWrite", "Mail.Send"]},
+        {"name": "Application Exchange Full Access", "permissions": ["Mail.ReadWrite", "Mail.Send", "MailboxSettings.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite"]}
+      ],
+      "additive": "RBAC for Applications grants are independent of (added to) the unscoped grants in Microsoft Entra ID: an app that also holds Mail.Read in Entra reaches every mailbox whatever its Exchange scope.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-managementroleassignment",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/test-serviceprincipalauthorization"
+      ],
+      "confidence": "documented",
+      "texts": {
+        "export": "Run in Exchange Online PowerShell: Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal | ConvertTo-Json -Depth 5 | Out-File exchange-role-assignments.json, then pass --exchange-role-assignments exchange-role-assignments.json",
+        "test": "Run Test-ServicePrincipalAuthorization -Identity {app} -Resource {mailbox} | ConvertTo-Json | Out-File sp-authorization.json and pass it as --exchange-role-assignments",
+        "fix": "Assign the app an Exchange application role whose scope includes '{mailbox}': New-ManagementRoleAssignment -App {app} -Role '{role}' [-CustomResourceScope <scope>] (RBAC for Applications; needs Organization Management)."
+      }
+    }
+  },
+  "delegatedAccess": {
+    "$comment": "Delegated calls to /users/{id}/... where {id} is not the signed-in user: the scope is necessary but not sufficient; the user needs access to the other mailbox (shared folder, delegate, FullAccess) and the app needs the .Shared scope. Kinds are chosen by the catalogue's delegated permission names (prefix).",
+    "userTemplate": "/users/{id}",
+    "kinds": [
+      {
+        "kind": "mail",
+        "permissionPrefixes": ["Mail."],
+        "shared": {"read": ["Mail.Read.Shared", "Mail.ReadWrite.Shared"], "write": ["Mail.ReadWrite.Shared"], "send": ["Mail.Send.Shared"]},
+        "folder": "Inbox",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-share-messages-folders", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "calendar",
+        "permissionPrefixes": ["Calendars."],
+        "shared": {"read": ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"], "write": ["Calendars.ReadWrite.Shared"]},
+        "folder": "Calendar",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-get-shared-events-calendars", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "contacts",
+        "permissionPrefixes": ["Contacts."],
+        "shared": {"read": ["Contacts.Read.Shared", "Contacts.ReadWrite.Shared"], "write": ["Contacts.ReadWrite.Shared"]},
+        "folder": "Contacts",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-get-shared-contacts-folders", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "mailboxSettings",
+        "permissionPrefixes": ["MailboxSettings."],
+        "shared": {},
+        "folder": null,
+        "folderRights": {},
+        "sources": ["https://learn.microsoft.com/en-us/graph/api/user-get-mailboxsettings", "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxpermission"],
+        "confidence": "inferred"
+      },
+      {
+        "kind": "drive",
+        "permissionPrefixes": ["Files."],
+        "shared": {},
+        "folder": null,
+        "folderRights": {},
+        "sources": ["https://learn.microsoft.com/en-us/graph/api/driveitem-list-permissions", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "inferred"
+      }
+    ],
+    "mailboxRights": {"full": ["FullAccess"]},
+    "folderRoles": {
+      "Author": ["CreateItems", "DeleteOwnedItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "Contributor": ["CreateItems", "FolderVisible"],
+      "Editor": ["CreateItems", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "NonEditingAuthor": ["CreateItems", "DeleteOwnedItems", "FolderVisible", "ReadItems"],
+      "Owner": ["CreateItems", "CreateSubfolders", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderContact", "FolderOwner", "FolderVisible", "ReadItems"],
+      "PublishingAuthor": ["CreateItems", "CreateSubfolders", "DeleteOwnedItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "PublishingEditor": ["CreateItems", "CreateSubfolders", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "Reviewer": ["FolderVisible", "ReadItems"],
+      "AvailabilityOnly": [],
+      "LimitedDetails": []
+    },
+    "rightsSources": [
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxfolderpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-mailboxpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-mailboxfolderpermission"
+    ],
+    "texts": {
+      "sharedDescription": "Delegated access to another user's {kind} needs a .Shared scope: {scopes}.",
+      "sharedFix": "Add the delegated permission {scope} to the app registration, grant consent, and request a new token: plain {kind} scopes reach only the signed-in user's own mailbox.",
+      "grantDescription": "The signed-in user has access to {user}'s {kind} (mailbox permission FullAccess, or folder permission on '{folder}' with {rights}).",
+      "grantFix": "Have {user} (or an Exchange admin) share the folder or grant access: Add-MailboxFolderPermission -Identity '{user}:\\{folder}' -User {caller} -AccessRights {role}, or Add-MailboxPermission -Identity {user} -User {caller} -AccessRights FullAccess.",
+      "grantFixNoFolder": "Have an Exchange admin grant access: Add-MailboxPermission -Identity {user} -User {caller} -AccessRights FullAccess (inferred: no folder-level sharing covers {kind}).",
+      "driveFix": "Have {user} share the file or folder with the signed-in user (driveItem invite), or call /me/drive for the caller's own files.",
+      "export": "Run in Exchange Online PowerShell: Get-MailboxPermission -Identity {user} | ConvertTo-Json -Depth 5 > mailbox-permissions.json (or Get-MailboxFolderPermission -Identity '{user}:\\{folder}' | ConvertTo-Json -Depth 5), then pass --mailbox-permissions mailbox-permissions.json",
+      "driveExport": "Export the item's sharing: GET https://graph.microsoft.com/v1.0/users/{user}/drive/items/{item-id}/permissions (permcheck does not read driveItem sharing yet)"
+    }
+  }
+}
+
 """#),
     ]
     /// The applications of rules/data/known-ids.json (id, name, App ID URIs), in file order.
