@@ -15,7 +15,30 @@ enum CheckCommand {
         OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
         OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
         OptionSpec(name: "--request-file", takesValue: true), OptionSpec(name: "--response", takesValue: true),
-    ]
+    ] + resourceGrantSpecs
+
+    /// Per-resource grant evidence (issue 14): option → reader.
+    static let resourceGrantOptions = ["--site-permissions", "--app-access-policies", "--exchange-role-assignments",
+                                       "--group-members", "--mailbox-permissions"]
+    static let resourceGrantSpecs = resourceGrantOptions.map { OptionSpec(name: $0, takesValue: true) }
+
+    static func readResourceGrants(_ args: Arguments, into evidence: inout Evidence) throws(PermcheckError) {
+        if let path = args.value("--site-permissions") {
+            evidence.resourceGrants = try ResourceGrantReaders.sitePermissions(InputFiles.evidenceJSON(path), path: path)
+        }
+        if let path = args.value("--app-access-policies") {
+            evidence.appAccess = try ResourceGrantReaders.appAccessPolicies(InputFiles.evidenceJSON(path), path: path)
+        }
+        if let path = args.value("--exchange-role-assignments") {
+            evidence.exchangeRoles = try ResourceGrantReaders.exchangeRoleAssignments(InputFiles.evidenceJSON(path), path: path)
+        }
+        if let path = args.value("--group-members") {
+            evidence.groupMembers = try ResourceGrantReaders.groupMembers(InputFiles.evidenceJSON(path), path: path)
+        }
+        if let path = args.value("--mailbox-permissions") {
+            evidence.mailboxPermissions = try ResourceGrantReaders.mailboxPermissions(InputFiles.evidenceJSON(path), path: path)
+        }
+    }
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
         guard args.positionals.count <= 1 else {
@@ -149,6 +172,7 @@ enum CommonOptions {
         if policies != nil || collections != nil {
             evidence.purview = try PurviewEvidenceReader.read(policies: policies, collections: collections)
         }
+        try CheckCommand.readResourceGrants(args, into: &evidence)
         return evidence
     }
 }

@@ -6,6 +6,8 @@ struct CheckResult {
     let message: String
     var hint: String? = nil
     var collect: String? = nil
+    /// A fix worked out from the evidence (e.g. naming the policy); replaces the requirement's fix when set.
+    var fix: String? = nil
 }
 
 /// Evaluates each requirement kind against one input. Token checks live here; evidence checks in extensions.
@@ -28,6 +30,11 @@ struct RequirementChecker {
         case .header(let name, let value): header(name, value)
         case .tokenLifetime: lifetime()
         case .cloud(let available): cloud(available)
+        case .resourceGrant(let spec): resourceGrant(spec)
+        case .mailboxAppRole(let anyOf, let rbacRoles): mailboxAppRole(anyOf, rbacRoles: rbacRoles)
+        case .mailboxAccessPolicy(let spec): mailboxAccessPolicy(spec)
+        case .sharedScope(let spec): sharedScope(spec)
+        case .mailboxDelegation(let spec): mailboxDelegation(spec)
         }
     }
 

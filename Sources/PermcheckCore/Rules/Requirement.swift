@@ -52,6 +52,16 @@ public enum RequirementCheck: Sendable, Equatable {
     case tokenLifetime
     /// The token's cloud is one of these (and matches the target endpoint's cloud).
     case cloud(available: [Cloud])
+    /// A `*.Selected` scope's per-resource grant covers the call (`--site-permissions`). Catalogue rules only.
+    case resourceGrant(ResourceGrantSpec)
+    /// `roles` holds one of these, or an Exchange RBAC for Applications assignment grants one (`--exchange-role-assignments`).
+    case mailboxAppRole(anyOf: [String], rbacRoles: [String: [String]])
+    /// No Exchange application access policy or RBAC scope keeps the app from the mailbox. Catalogue rules only.
+    case mailboxAccessPolicy(MailboxAccessSpec)
+    /// Another user's mailbox needs a `.Shared` scope (not needed for the caller's own). Catalogue rules only.
+    case sharedScope(MailboxDelegationSpec)
+    /// The signed-in user may open the other user's mailbox or folder (`--mailbox-permissions`). Catalogue rules only.
+    case mailboxDelegation(MailboxDelegationSpec)
 
     /// The `kind` string used in rule files.
     public var kind: String {
@@ -68,6 +78,11 @@ public enum RequirementCheck: Sendable, Equatable {
         case .header: "header"
         case .tokenLifetime: "tokenLifetime"
         case .cloud: "cloud"
+        case .resourceGrant: "resourceGrant"
+        case .mailboxAppRole: "mailboxAppRole"
+        case .mailboxAccessPolicy: "mailboxAccessPolicy"
+        case .sharedScope: "sharedScope"
+        case .mailboxDelegation: "mailboxDelegation"
         }
     }
 
