@@ -115,7 +115,7 @@ enum ResourceGrantRules {
                 folderRights: strings(kind["folderRights"]?[mode == "send" ? "write" : mode]), folderRoles: roles,
                 mailboxRights: strings(access["mailboxRights"]?["full"]),
                 sharedFix: texts?["sharedFix"]?.stringValue ?? "", grantFix: texts?[grantFix]?.stringValue ?? "",
-                export: texts?[kindName == "drive" ? "driveExport" : "export"]?.stringValue ?? "")
+                export: texts?[kindName == "drive" ? "driveExport" : folder == nil ? "exportMailbox" : "export"]?.stringValue ?? "")
             let sources = unique(strings(kind["sources"]) + strings(access["rightsSources"]))
             let confidence = Confidence(rawValue: kind["confidence"]?.stringValue ?? "") ?? .inferred
             let fills = ["user": user, "kind": kindName, "folder": folder ?? kindName, "rights": spec.folderRights.joined(separator: "/"),

@@ -18,11 +18,21 @@ extension RequirementChecker {
         }
     }
 
+    /// `Test-ServicePrincipalAuthorization` rows whose permissions include one of `permissions`.
+    func relevantAuthorizationTests(_ permissions: [String]) -> [ServicePrincipalAuthorization] {
+        (input.evidence.exchangeRoles?.tests ?? []).filter { test in
+            test.permissions.contains { p in permissions.contains { $0.equalsIgnoringCase(p) } }
+        }
+    }
+
     func mailboxAppRole(_ anyOf: [String], rbacRoles: [String: [String]]) -> CheckResult {
         let token = permission(claims.roles, anyOf, claim: "roles", noun: "application permission")
         guard token.outcome != .met else { return token }
         if let assignment = rbacAssignments(anyOf, rbacRoles: rbacRoles).first {
             return CheckResult(outcome: .met, message: "Exchange RBAC for Applications grants it: '\(assignment.role)' is assigned to this app (\(assignment.name ?? "assignment")); the mailbox scope is checked separately.")
+        }
+        if let test = relevantAuthorizationTests(anyOf).first {
+            return CheckResult(outcome: .met, message: "Exchange RBAC for Applications grants it: Test-ServicePrincipalAuthorization lists '\(test.roleName)' (\(test.permissions.joined(separator: ", "))); the mailbox scope is checked separately.")
         }
         var result = token
         result.hint = "App permissions granted in Exchange (RBAC for Applications) do not appear in the token; if you use them, pass --exchange-role-assignments."
@@ -45,7 +55,7 @@ extension RequirementChecker {
         guard let evidence = input.evidence.appAccess else {
             return CheckResult(outcome: .unknown,
                                message: "App-only access to mailbox '\(spec.mailbox)' can be limited by an Exchange application access policy, which the token cannot show.",
-                               hint: spec.propagation, collect: spec.policyExport + "; or " + test)
+                               hint: spec.propagation, collect: spec.policyExport + " — or: " + test)
         }
         if let result = evidence.tests.first(where: { $0.appID.equalsIgnoringCase(app) && testNames($0, spec.mailbox) }) {
             return result.granted
@@ -120,20 +130,18 @@ extension RequirementChecker {
         let assignments = rbacAssignments(spec.permissions, rbacRoles: spec.rbacRoles)
         let role = spec.rbacRoles.first { $0.value.contains(spec.permissions.first ?? "") }?.key ?? "Application \(spec.permissions.first ?? "Mail.Read")"
         let fix = spec.rbacFix.filling(values.merging(["role": role]) { a, _ in a })
+        let tests = relevantAuthorizationTests(spec.permissions)
+        if let hit = tests.first(where: \.inScope) {
+            return CheckResult(outcome: .met, message: "Test-ServicePrincipalAuthorization: '\(hit.roleName)' is in scope (\(hit.scope ?? "scope")) for the mailbox (the output does not name the mailbox; assumed to be '\(spec.mailbox)').")
+        }
+        if !tests.isEmpty {
+            return CheckResult(outcome: .unmet, message: "Test-ServicePrincipalAuthorization: \(tests.map { "'\($0.roleName)' (\($0.scope ?? "scope"))" }.joined(separator: ", ")) not in scope for the mailbox (assumed '\(spec.mailbox)'): Exchange answers 403 ErrorAccessDenied.", fix: fix)
+        }
         guard !assignments.isEmpty else {
             return CheckResult(outcome: .unmet, message: "No enabled Exchange role assignment gives this app one of \(spec.permissions.joined(separator: ", ")).", fix: fix)
         }
         if let wide = assignments.first(where: { ($0.scopeType ?? "Organization").equalsIgnoringCase("Organization") && $0.scope == nil }) {
             return CheckResult(outcome: .met, message: "'\(wide.role)' is assigned to this app organization-wide, so it reaches mailbox '\(spec.mailbox)'.")
-        }
-        let tests = (input.evidence.exchangeRoles?.tests ?? []).filter { test in
-            test.permissions.contains { p in spec.permissions.contains { $0.equalsIgnoringCase(p) } }
-        }
-        if let hit = tests.first(where: \.inScope) {
-            return CheckResult(outcome: .met, message: "Test-ServicePrincipalAuthorization: '\(hit.roleName)' is in scope (\(hit.scope ?? "scope")) for the mailbox.")
-        }
-        if !tests.isEmpty {
-            return CheckResult(outcome: .unmet, message: "Test-ServicePrincipalAuthorization: \(tests.map { "'\($0.roleName)' (\($0.scope ?? "scope"))" }.joined(separator: ", ")) not in scope for the mailbox: Exchange answers 403 ErrorAccessDenied.", fix: fix)
         }
         let scoped = assignments[0]
         return CheckResult(outcome: .unknown, message: "'\(scoped.role)' is assigned with scope '\(scoped.scope ?? scoped.scopeType ?? "?")'; whether mailbox '\(spec.mailbox)' is in it cannot be told offline.",

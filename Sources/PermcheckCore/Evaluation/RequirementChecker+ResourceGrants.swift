@@ -137,7 +137,7 @@ extension RequirementChecker {
                                collect: export, fix: fix)
         }
         guard let permissions = input.evidence.mailboxPermissions else {
-            return CheckResult(outcome: .unknown, message: "'\(spec.user)' is another user: the scope is necessary but not sufficient; the caller also needs FullAccess to that mailbox or a share of its \(spec.folder ?? spec.kind) folder, which the token cannot show.",
+            return CheckResult(outcome: .unknown, message: "'\(spec.user)' is another user: the scope is necessary but not sufficient; the caller also needs \(spec.folder.map { "FullAccess to that mailbox or a share of its \($0) folder" } ?? "FullAccess to that mailbox"), which the token cannot show.",
                                collect: export, fix: fix)
         }
         let relevant = permissions.filter { entry in

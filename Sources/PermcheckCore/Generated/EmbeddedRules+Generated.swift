@@ -9769,6 +9769,7 @@ enum EmbeddedRules {
       "grantFixNoFolder": "Have an Exchange admin grant access: Add-MailboxPermission -Identity {user} -User {caller} -AccessRights FullAccess (inferred: no folder-level sharing covers {kind}).",
       "driveFix": "Have {user} share the file or folder with the signed-in user (driveItem invite), or call /me/drive for the caller's own files.",
       "export": "Run in Exchange Online PowerShell: Get-MailboxPermission -Identity {user} | ConvertTo-Json -Depth 5 > mailbox-permissions.json (or Get-MailboxFolderPermission -Identity '{user}:\\{folder}' | ConvertTo-Json -Depth 5), then pass --mailbox-permissions mailbox-permissions.json",
+      "exportMailbox": "Run in Exchange Online PowerShell: Get-MailboxPermission -Identity {user} | ConvertTo-Json -Depth 5 > mailbox-permissions.json, then pass --mailbox-permissions mailbox-permissions.json",
       "driveExport": "Export the item's sharing: GET https://graph.microsoft.com/v1.0/users/{user}/drive/items/{item-id}/permissions (permcheck does not read driveItem sharing yet)"
     }
   }
