@@ -46,6 +46,9 @@ extension ResourceGrantReaders {
     /// Throws when `object` is clearly another export than `kind` (its telltale keys belong to another option).
     static func expect(_ object: [String: JSONValue], kind: Shape, reader: EvidenceJSON, at location: String) throws(PermcheckError) {
         if kind.telltales.contains(where: { object[$0] != nil }) { return }
+        if case .array(let items)? = object["value"], case .object(let first)? = items.first {
+            return try expect(first, kind: kind, reader: reader, at: "\(location).value[0]")
+        }
         for other in Shape.allCases where other != kind && other.telltales.contains(where: { object[$0] != nil }) {
             throw reader.fail(location, "this looks like \(other.export) output; pass it with \(other.option), not \(kind.option)")
         }

@@ -139,6 +139,8 @@ public enum ResourceGrantReaders {
             try expect(object, kind: .groupMembers, reader: reader, at: location)
             var flat = object
             if case .object(let extra)? = object["AdditionalProperties"] { for (key, value) in extra where flat[key] == nil { flat[key] = value } }
+            flat.removeValue(forKey: "AdditionalProperties")
+            if flat["id"] == nil, let id = object["Id"] { flat["id"] = id }
             members.append(try reader.entry(.object(flat), at: location))
         }
         return GroupMembers(group: group, members: members)
