@@ -71,7 +71,8 @@ enum ResourceGrantRules {
         // 2. App-only mailbox scoping (application access policies, RBAC for Applications).
         if let mailbox = data["mailboxAccess"], !application.isEmpty,
            let values = capture(segments(mailbox["mailboxTemplate"]?.stringValue ?? ""), template: template, request: request),
-           let user = values.last, !user.equalsIgnoringCase("me") {
+           let captured = values.last, !captured.equalsIgnoringCase("me") {
+            let user = captured.hasPrefix("{") ? "<mailbox>" : captured
             let supported = strings(mailbox["permissions"])
             let covered = application.filter { p in supported.contains { $0.equalsIgnoringCase(p) } }
             if !covered.isEmpty {
@@ -99,10 +100,11 @@ enum ResourceGrantRules {
         // 3. Delegated access to another user's mailbox or drive.
         if let access = data["delegatedAccess"], !delegated.isEmpty,
            let values = capture(segments(access["userTemplate"]?.stringValue ?? ""), template: template, request: request),
-           let user = values.last, !user.equalsIgnoringCase("me"),
+           let captured = values.last, !captured.equalsIgnoringCase("me"),
            let kind = (access["kinds"]?.arrayValue ?? []).first(where: { kind in
                strings(kind["permissionPrefixes"]).contains { prefix in delegated.contains { $0.hasPrefix(prefix) } }
            }) {
+            let user = captured.hasPrefix("{") ? "<user>" : captured
             let mode = operation.method == "GET" ? "read" : (delegated.contains { $0.hasPrefix("Mail.Send") } ? "send" : "write")
             let shared = strings(kind["shared"]?[mode])
             let texts = access["texts"]
