@@ -101,6 +101,11 @@ public struct BatchEvaluator: Sendable {
             }
             var lineEvidence = evidence
             lineEvidence.caseName = caseName
+            // The member list is for the case its file names, else for --case; a line for another case gets unknown.
+            if lineEvidence.caseMembers?.caseName == nil {
+                if let runCase = evidence.caseName { lineEvidence.caseMembers?.caseName = runCase }
+                else if caseName != nil { lineEvidence.caseMembers?.caseUnstated = true }
+            }
             let input = EvaluationInput(token: token, evidence: lineEvidence, request: requestForLine, at: at,
                                         observedStatus: observedStatus, targetCloud: cloudForLine)
             return .diagnosis(id: id, line: number, Evaluator.evaluate(rule, input))

@@ -16,6 +16,7 @@ public enum PurviewEvidenceReader {
     }
 
     static func readCollections(_ value: JSONValue, path: String, into access: inout PurviewAccess) throws(PermcheckError) {
+        _ = try EvidenceShape.admit(value, path: path, as: .collections)
         let reader = EvidenceJSON(path: path)
         let list = value["value"] ?? value
         for (location, object) in try reader.objects(list, at: value["value"] == nil ? "$" : "$.value") {
@@ -33,6 +34,7 @@ public enum PurviewEvidenceReader {
     }
 
     static func readPolicies(_ value: JSONValue, path: String, into access: inout PurviewAccess) throws(PermcheckError) {
+        _ = try EvidenceShape.admit(value, path: path, as: .purviewPolicies)
         let reader = EvidenceJSON(path: path)
         if case .object(let object) = value, object["values"] == nil, object["properties"] == nil, object["name"] == nil {
             try readPlain(object, reader: reader, into: &access)
