@@ -11,6 +11,7 @@ enum Help {
         case "permissions": permissions
         case "preflight": preflight
         case "batch": batch
+        case "mcp": mcp
         case "completions": completions
         default: nil
         }
@@ -33,6 +34,7 @@ enum Help {
       permcheck permissions NAME [--for "METHOD URL"]   what a Graph permission grants; alternatives
       permcheck preflight PLAN [--format F]             run a plan of checks in a pipeline (F: text|json|github|junit|sarif)
       permcheck batch [FILE|-] [--api ID] [--summary]   triage JSON Lines of tokens, one verdict per line
+      permcheck mcp [--redact]                          serve the checks to AI assistants (Model Context Protocol, stdio)
       permcheck completions bash|zsh|fish               print a shell completion script
 
     TOKEN
@@ -173,6 +175,18 @@ enum Help {
         permcheck completions bash > ~/.local/share/bash-completion/completions/permcheck
         permcheck completions zsh  > "${fpath[1]}/_permcheck"
         permcheck completions fish > ~/.config/fish/completions/permcheck.fish
+
+    """
+
+    static let mcp = """
+    permcheck mcp [--redact] [--rules DIR]
+      A Model Context Protocol server on standard input/output for AI assistants (VS Code agent mode, Claude
+      Desktop, Copilot CLI): one JSON-RPC 2.0 message per line; logs on standard error; end of input stops it.
+      Tools: check, can, can_list, decode, explain, permissions, triage (the CLI's commands; results carry the
+      --format json value as structuredContent). Resources: permcheck://rules, permcheck://graph/catalogue.
+      Offline; tokens are never echoed (fingerprint only). Registration and a worked example: docs/mcp.md.
+      --redact      replace personal data in results with placeholders (as the CLI's --redact)
+      --rules DIR   use the rule files under DIR instead of the built-in rules
 
     """
 }

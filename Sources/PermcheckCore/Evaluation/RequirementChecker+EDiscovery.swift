@@ -25,13 +25,13 @@ extension RequirementChecker {
         guard let caseMembers = evidence.caseMembers else {
             if admitsCaseAdmins, let match = listedAdmin { return adminResult(match, checkedMembers: false) }
             return CheckResult(outcome: .unknown, message: "Case membership of \(caseLabel) was not given.",
-                               collect: EvidenceSource.caseMembers.command(caseName: evidence.caseName))
+                               collect: EvidenceKind.caseMembers.exportInstruction(caseName: evidence.caseName))
         }
         if let target = evidence.caseName, !caseMembers.isFor(target) {
             if admitsCaseAdmins, let match = listedAdmin { return adminResult(match, checkedMembers: false) }
             return CheckResult(outcome: .unknown,
                                message: "The case-member file is for case '\(caseMembers.caseName ?? "")', not \(caseLabel); membership of \(caseLabel) is unknown.",
-                               collect: EvidenceSource.caseMembers.command(caseName: target))
+                               collect: EvidenceKind.caseMembers.exportInstruction(caseName: target))
         }
         if caseMembers.caseUnstated {
             if admitsCaseAdmins, let match = listedAdmin { return adminResult(match, checkedMembers: false) }
@@ -55,7 +55,7 @@ extension RequirementChecker {
             guard let group = evidence.roleGroupIndex.group(for: member, in: groups) else {
                 if member.isRoleGroup {
                     undecided.append("role group '\(member.label)'")
-                    collect.append(evidence.roleGroups == nil ? EvidenceSource.roleGroups.command(caseName: nil) : "Export role group '\(member.label)': Get-RoleGroup -Identity \"\(member.name ?? member.label)\" | ConvertTo-Json -Depth 5.")
+                    collect.append(evidence.roleGroups == nil ? EvidenceKind.roleGroups.exportInstruction(caseName: nil) : "Export role group '\(member.label)': Get-RoleGroup -Identity \"\(member.name ?? member.label)\" | ConvertTo-Json -Depth 5.")
                 }
                 continue
             }
@@ -78,7 +78,7 @@ extension RequirementChecker {
         if admitsCaseAdmins && evidence.caseAdmins == nil {
             return CheckResult(outcome: .unknown,
                                message: "\(who) is not a member of case \(caseLabel); whether they are an eDiscovery Administrator (who can access all cases) is unknown.",
-                               collect: EvidenceSource.caseAdmins.command(caseName: nil))
+                               collect: EvidenceKind.caseAdmins.exportInstruction(caseName: nil))
         }
         return CheckResult(outcome: .unmet, message: "\(who) is not a member of case \(caseLabel), directly or through a role group\(admitsCaseAdmins ? ", and is not an eDiscovery Administrator" : "").")
     }
@@ -88,11 +88,11 @@ extension RequirementChecker {
         let wanted = roles.joined(separator: " or ")
         guard let groups = evidence.roleGroups else {
             return CheckResult(outcome: .unknown, message: "Role groups were not given; the call needs the \(wanted) role.",
-                               collect: EvidenceSource.roleGroups.command(caseName: nil))
+                               collect: EvidenceKind.roleGroups.exportInstruction(caseName: nil))
         }
         guard !groups.isEmpty else {
             return CheckResult(outcome: .unknown, message: "The role-group export lists no role groups; built-in role groups always exist, so the export is incomplete and who holds \(wanted) is unknown.",
-                               collect: EvidenceSource.roleGroups.command(caseName: nil))
+                               collect: EvidenceKind.roleGroups.exportInstruction(caseName: nil))
         }
         let holding = groups.filter { group in roles.contains(where: group.hasRole) }
         var undecided: [String] = []
@@ -139,14 +139,14 @@ extension RequirementChecker {
     func caseAdmin() -> CheckResult {
         guard let admins = input.evidence.caseAdmins else {
             return CheckResult(outcome: .unknown, message: "The eDiscovery Administrator list was not given.",
-                               collect: EvidenceSource.caseAdmins.command(caseName: nil))
+                               collect: EvidenceKind.caseAdmins.exportInstruction(caseName: nil))
         }
         switch principal.lookup(in: admins) {
         case .listed(let match):
             return CheckResult(outcome: .met, message: "\(who) is an eDiscovery Administrator (matched by \(match.field)).", hint: matchNote(match))
         case .cannotTell(let count):
             return CheckResult(outcome: .unknown, message: "\(count) eDiscovery Administrator(s) are listed without an object id and the token carries only 'oid'; whether \(who) is one is unknown.",
-                               collect: EvidenceSource.caseAdmins.command(caseName: nil))
+                               collect: EvidenceKind.caseAdmins.exportInstruction(caseName: nil))
         case .notListed:
             break
         }

@@ -23,7 +23,7 @@ extension RequirementChecker {
         let wantedText = roles.joined(separator: " or ")
         guard let access = input.evidence.purview else {
             return CheckResult(outcome: .unknown, message: "Collection role assignments were not given; the call needs \(wantedText).",
-                               collect: EvidenceSource.purviewPolicies.command(caseName: nil))
+                               collect: EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))
         }
         let fromURL = PurviewCollectionTarget.fromURL(input.request.url)
         guard let target = input.evidence.collectionName ?? fromURL else {
@@ -71,7 +71,7 @@ extension RequirementChecker {
             return CheckResult(outcome: .unknown,
                                message: "Whether \(who) holds \(wantedText) on \(access.display(targetKey)) is unknown: for collection \(access.display(missing.collection)) \(what), so roles \(role) are unknown.",
                                hint: urlHint,
-                               collect: "Run: az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/collections/\(name)/metadataPolicy?api-version=2021-07-01\" and add it to --purview-policies, or export every policy: \(EvidenceSource.purviewPolicies.command(caseName: nil))")
+                               collect: "Run: az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/collections/\(name)/metadataPolicy?api-version=2021-07-01\" and add it to --purview-policies, or export every policy: \(EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))")
         }
         if let blocked = candidates.first(where: { $0.reaches == false && principal.holds($0.assignment) }) {
             return CheckResult(outcome: .unmet,

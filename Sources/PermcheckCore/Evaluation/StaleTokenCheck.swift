@@ -96,8 +96,8 @@ enum StaleTokenCheck {
         let principal = input.token.principal
         let evidence = input.evidence
         let kinds = Set(rule.requirements.map(\.check.kind))
-        let usesRoleGroups = !kinds.isDisjoint(with: ["purviewRole", "caseMembership"])
-        let usesCaseAdmins = !kinds.isDisjoint(with: ["purviewRole", "caseMembership", "caseAdmin"])
+        let usesRoleGroups = !kinds.isDisjoint(with: [.purviewRole, .caseMembership])
+        let usesCaseAdmins = !kinds.isDisjoint(with: [.purviewRole, .caseMembership, .caseAdmin])
         var changes: [Change] = []
         if let at = evidence.changedAt {
             changes.append(Change(what: "the change you made (--changed-at)", at: at, evidence: "any"))
@@ -113,7 +113,7 @@ enum StaleTokenCheck {
                 }
             }
         }
-        if kinds.contains("caseMembership") {
+        if kinds.contains(.caseMembership) {
             for member in evidence.caseMembers?.members ?? [] {
                 guard let at = member.changedAt, principal.match(member) != nil else { continue }
                 changes.append(Change(what: "the caller's case-member entry (\(member.label))", at: at, evidence: "caseMembership"))
@@ -125,7 +125,7 @@ enum StaleTokenCheck {
                 changes.append(Change(what: "the caller's eDiscovery Administrator entry (\(admin.label))", at: at, evidence: "caseAdmins"))
             }
         }
-        if kinds.contains("collectionRole") {
+        if kinds.contains(.collectionRole) {
             for assignment in evidence.purview?.assignments ?? [] {
                 guard let at = assignment.changedAt, principal.holds(assignment) else { continue }
                 changes.append(Change(what: "the \(assignment.role) assignment on collection '\(assignment.collection)'", at: at, evidence: "collectionRoles"))

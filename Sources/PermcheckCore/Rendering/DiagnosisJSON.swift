@@ -14,7 +14,7 @@ public enum DiagnosisJSON {
         let findings: [JSONValue] = diagnosis.findings.map { finding in
             .object([
                 "requirement": .string(finding.requirementID),
-                "kind": .string(finding.kind),
+                "kind": .string(finding.kind.rawValue),
                 "outcome": .string(finding.outcome.rawValue),
                 "status": .number(JSONNumber(finding.status)),
                 "message": .string(finding.message),

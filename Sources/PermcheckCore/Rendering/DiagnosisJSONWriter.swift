@@ -27,7 +27,7 @@ public enum DiagnosisJSONWriter {
             w.string("confidence", finding.confidence.rawValue)
             w.string("fix", finding.fix)
             w.string("hint", finding.hint)
-            w.string("kind", finding.kind)
+            w.string("kind", finding.kind.rawValue)
             w.string("message", finding.message)
             w.string("outcome", finding.outcome.rawValue)
             w.string("requirement", finding.requirementID)

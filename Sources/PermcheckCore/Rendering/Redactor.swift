@@ -38,20 +38,8 @@ public struct Redactor: Sendable {
             map.add(claims.ipAddress, kind: "ip")
             for group in claims.groups ?? [] { map.add(group, kind: "id") }
         }
-        var entries = (evidence.caseMembers?.members ?? []) + (evidence.caseAdmins ?? [])
-        entries += (evidence.roleGroups ?? []).flatMap(\.members)
-        for entry in entries {
-            map.add(entry.windowsLiveID, kind: "user")
-            map.add(entry.primarySmtpAddress, kind: "user")
-            map.add(entry.objectID, kind: "id")
-            if !entry.isRoleGroup {
-                map.add(entry.displayName, kind: "name")
-                map.add(entry.name, kind: "name")
-                map.add(entry.alias, kind: "name")
-            }
-        }
-        for assignment in evidence.purview?.assignments ?? [] {
-            for id in assignment.principalIDs + assignment.groupIDs { map.add(id, kind: "id") }
+        for kind in EvidenceKind.all {
+            for (value, placeholder) in kind.personalData(evidence) { map.add(value, kind: placeholder) }
         }
         replacements = map.ordered
         collected = map

@@ -41,7 +41,7 @@ import Testing
     @Test func batchLinesForAnotherCaseThanTheMemberFileGetUnknown() throws {
         var shared = try evidence(members: "case-members.json")
         let evaluator = try BatchEvaluator(rules: TestSupport.builtIn, defaultAPI: "export-download", evidence: shared,
-                                       request: RequestContext(headers: [(name: "X-AllowWithAADToken", value: "true")]), at: at)
+                                       headers: [(name: "X-AllowWithAADToken", value: "true")], at: at)
         let token = String(decoding: try TestSupport.fixture("fixtures/tokens/manager-proxy.jwt"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         func outcome(_ caseName: String) -> Outcome? {
             let line = Array(#"{"token":"\#(token)","case":"\#(caseName)"}"#.utf8)
