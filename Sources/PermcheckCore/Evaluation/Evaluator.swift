@@ -47,11 +47,13 @@ public enum Evaluator {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        return Diagnosis(
+        var diagnosis = Diagnosis(
             apiID: rule.id, apiTitle: rule.title, verdict: verdict, predictedStatus: predictedStatus,
             observedStatus: input.observedStatus, token: input.token, findings: ordered, fixes: fixes,
             hints: hints(rule, input, unmet: unmet), evaluatedAt: input.at,
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
+        diagnosis.evidenceRead = input.evidence.read
+        return diagnosis
     }
 
     /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.

@@ -115,6 +115,8 @@ public struct Evidence: Sendable, Equatable {
     public var purview: PurviewAccess?
     /// The Purview collection the call targets (`--collection`).
     public var collectionName: String?
+    /// What each evidence file contributed, by evidence kind key (`caseMembers`, …), for the report.
+    public var read: [String: EvidenceRead] = [:]
     /// "I changed the grant at…" (`--changed-at`).
     public var changedAt: Date?
 
