@@ -59,6 +59,7 @@ public enum Evaluator {
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
         diagnosis.observedFailure = failure
         diagnosis.observedResponse = input.observedResponse
+        diagnosis.evidenceRead = input.evidence.read
         return diagnosis
     }
 
