@@ -27,7 +27,7 @@ enum BatchCommand {
         let progress = path != nil && isatty(STDERR_FILENO) == 1 ? Progress(total: fileSize(descriptor), console: console) : nil
 
         var reader = LineReader(descriptor: descriptor, maxLineBytes: InputLimits.tokenBytes + 4096)
-        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var output = OutputBuffer(console: console)
         var tally = BatchTally()
         var sarif = SARIFReport()
         var firstResult = true
@@ -137,8 +137,8 @@ final class Progress {
         guard now.timeIntervalSince(last) >= 0.2 else { return }
         last = now
         let percent = total > 0 ? min(100, bytes * 100 / total) : 0
-        console.err("\r\(lines) lines · \(percent)%")
+        console.errTerminalControl("\r\(lines) lines · \(percent)%")
     }
 
-    func finish() { console.err("\r\u{1B}[K") }
+    func finish() { console.errTerminalControl("\r\u{1B}[K") }
 }

@@ -10,6 +10,12 @@ public enum TokenScrubber {
     public static func scrub(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, containsPrefix(bytes) else { return text }
+        return String(decoding: scrub(bytes), as: UTF8.self)
+    }
+
+    /// `bytes` with every token-shaped run replaced by `placeholder`.
+    public static func scrub(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 20, containsPrefix(bytes) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -29,7 +35,7 @@ public enum TokenScrubber {
             }
             index = end
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func containsPrefix(_ bytes: [UInt8]) -> Bool {
