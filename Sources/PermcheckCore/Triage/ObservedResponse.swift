@@ -60,7 +60,8 @@ public struct ObservedResponse: Sendable, Equatable {
 
     /// Parses pasted response text. `source` names it in errors.
     public static func parse(_ text: String, source: String, catalog: ErrorCatalog = .shared) throws(PermcheckError) -> ObservedResponse {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A token quoted in the response (even wrapped over lines) is hidden before anything is taken from it.
+        var trimmed = TokenScrubber.scrub(text).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("\u{FEFF}") { trimmed.removeFirst() }
         var response: ObservedResponse
         if trimmed.isEmpty {
