@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
 enum BatchCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--redact", "--version", "--format"].contains($0.name) } + [
+    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--version", "--format"].contains($0.name) } + [
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
         OptionSpec(name: "--jobs", takesValue: true),
     ]
@@ -15,9 +15,12 @@ enum BatchCommand {
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
         let jobs = try jobCount(args.value("--jobs"))
+        let evidence = try CommonOptions.evidence(args)
+        // One redactor for the whole output: the same person gets the same placeholder on every line.
+        let redactor = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence) : nil
         let evaluator = try BatchEvaluator(
             rules: RuleSource.load(directory: args.value("--rules")), defaultAPI: args.value("--api"),
-            evidence: CommonOptions.evidence(args), request: CommonOptions.request(args),
+            evidence: evidence, request: CommonOptions.request(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))
 
@@ -35,10 +38,14 @@ enum BatchCommand {
         if format == "sarif" { output.write(SARIFReport.prefix) }
         while let lines = try reader.nextLines() {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
-            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json")
-            for (outcome, text) in results {
-                tally.add(outcome)
-                if format == "json" { output.write(bytes: text); continue }
+            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
+            for (evaluated, text) in results {
+                tally.add(evaluated)
+                let outcome = redactor.map { redact(evaluated, with: $0) } ?? evaluated
+                if format == "json" {
+                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine()) }
+                    continue
+                }
                 switch outcome {
                 case .diagnosis(let id, let line, let diagnosis):
                     let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
@@ -59,6 +66,12 @@ enum BatchCommand {
         progress?.finish()
         if args.has("--summary") { console.err(tally.report()) }
         return tally.exitCode
+    }
+
+    /// The outcome with personal data replaced; the line's token adds its values to the shared redactor first.
+    static func redact(_ outcome: BatchOutcome, with redactor: Redactor) -> BatchOutcome {
+        if case .diagnosis(_, _, let diagnosis) = outcome { redactor.collect(diagnosis.token.claims) }
+        return redactor.redact(outcome)
     }
 
     /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.

@@ -26,10 +26,9 @@ enum CanCommand {
         if args.value("--grep") != nil, !args.has("--list") { throw .usage("--grep works with --list only.") }
         let token = try TokenInput.load(argument: usesEnv ? nil : args.positionals[0], environmentVariable: args.value("--token-env"))
         if args.has("--list") {
-            let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))
-            var output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
-            if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-            console.out(output)
+            let shown = args.has("--redact") ? Redactor(claimsList: [token.claims], evidence: Evidence()).redact(token) : token
+            let list = GraphAccessList(token: shown, catalog: .embedded, grep: args.value("--grep"))
+            console.out(format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text())
             return 0
         }
         let line = args.positionals.last!
@@ -42,9 +41,8 @@ enum CanCommand {
         input.observedStatus = try CommonOptions.status(args)
         input.targetCloud = try CommonOptions.cloud(args) ?? resolved.target.cloud
         let diagnosis = Evaluator.evaluate(resolved.rule, input)
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(diagnosis) : diagnosis
+        console.out(format == .json ? JSONRenderer().render(shown) : CanReport.text(resolved, shown))
         return diagnosis.verdict.exitCode
     }
 }

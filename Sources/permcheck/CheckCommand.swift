@@ -41,9 +41,9 @@ enum CheckCommand {
             // The ticket has only the error: explain it without a verdict (exit 3, "no verdict").
             var api = args.value("--api").flatMap { try? rules.rule(named: $0).id }
             if api == nil, let requestLine { api = try? RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded).rule.id }
-            var output = ResponseReport.render(response, api: api, format: format)
-            if args.has("--redact") { output = Redactor(claimsList: [], evidence: Evidence(), keeping: response.supportIdentifiers).redact(output) }
-            console.out(output)
+            let evidence = args.has("--redact") ? ((try? CommonOptions.evidence(args)) ?? Evidence()) : Evidence()
+            let shown = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence, keeping: response.supportIdentifiers).redact(response) : response
+            console.out(ResponseReport.render(shown, api: api, format: format))
             return Verdict.indeterminate.exitCode
         }
         let resolved = try (args.value("--api") == nil ? requestLine : nil).map { line throws(PermcheckError) in
@@ -73,9 +73,8 @@ enum CheckCommand {
         input.targetCloud = try CommonOptions.cloud(args) ?? target?.cloud ?? response?.challenge?.authorityCloud?.cloud
         var diagnosis = Evaluator.evaluate(rule, input)
         diagnosis.observedResponse = response
-        var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(diagnosis) : diagnosis
+        console.out(format.renderer(color: console.colorEnabled && format == .text).render(shown))
         return diagnosis.verdict.exitCode
     }
 }

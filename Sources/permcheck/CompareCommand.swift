@@ -31,13 +31,12 @@ enum CompareCommand {
         var bad = good
         bad.token = badToken
         let comparison = Comparison.evaluate(rule, good: good, bad: bad, showAll: args.has("--all"))
-        var output = switch format {
-        case .json: ComparisonJSON.render(comparison)
-        case .markdown: ComparisonMarkdownRenderer().render(comparison)
-        default: ComparisonTextRenderer(color: console.colorEnabled).render(comparison)
-        }
-        if args.has("--redact") {
-            output = Redactor(claimsList: [goodToken.claims, badToken.claims], evidence: good.evidence).redact(output)
+        let shown = args.has("--redact")
+            ? Redactor(claimsList: [goodToken.claims, badToken.claims], evidence: good.evidence).redact(comparison) : comparison
+        let output = switch format {
+        case .json: ComparisonJSON.render(shown)
+        case .markdown: ComparisonMarkdownRenderer().render(shown)
+        default: ComparisonTextRenderer(color: console.colorEnabled).render(shown)
         }
         console.out(output)
         return comparison.exitCode

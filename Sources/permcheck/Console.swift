@@ -17,12 +17,12 @@ struct Console {
 
     /// Prepares the process for checked output; call once, first. SIGPIPE is ignored so a closed pipe is an `EPIPE`
     /// error return (handled below), the same whether or not the parent ignored it. A closed standard descriptor is
-    /// reserved with /dev/null opened the wrong way round, so writes to it still fail (EBADF) and no file opened later
-    /// takes its number.
+    /// reserved with /dev/null opened read-only, so writes to it still fail (EBADF), a closed stdin reads as empty, and
+    /// no file opened later takes its number.
     static func prepareProcess() {
         signal(SIGPIPE, SIG_IGN)
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
-            let reserved = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+            let reserved = open("/dev/null", O_RDONLY)
             if reserved >= 0, reserved != descriptor { dup2(reserved, descriptor); close(reserved) }
         }
     }

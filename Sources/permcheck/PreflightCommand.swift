@@ -6,7 +6,7 @@ enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
     static let specs: [OptionSpec] = [
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
+        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
@@ -24,6 +24,11 @@ enum PreflightCommand {
         let runner = PlanRunner(planPath: path, rules: rules, now: Date())
         var results: [NamedDiagnosis] = []
         for check in plan.checks { results.append(try runner.run(check)) }
+        if args.has("--redact") {
+            let redactor = Redactor(claimsList: results.map(\.diagnosis.token.claims), evidence: Evidence())
+            for evidence in runner.evidenceSeen { redactor.collect(evidence) }
+            results = results.map(redactor.redact)
+        }
 
         let output = switch format {
         case "json": PreflightReport.json(results)
@@ -48,6 +53,8 @@ final class PlanRunner {
     let now: Date
     private var standardInput: [UInt8]?
     private var evidenceCache: [String: JSONValue] = [:]
+    /// Each check's evidence, for `--redact`.
+    private(set) var evidenceSeen: [Evidence] = []
 
     init(planPath: String, rules: RuleSet, now: Date) {
         self.planPath = planPath
@@ -95,6 +102,7 @@ final class PlanRunner {
                 try PurviewEvidenceReader.read(policies: policies, collections: collections)
             }
         }
+        evidenceSeen.append(evidence)
         var input = EvaluationInput(token: token, evidence: evidence, at: check.at ?? now)
         if let headers = check.headers {
             input.request = RequestContext(headers: headers.map { header in
