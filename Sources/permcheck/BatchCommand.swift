@@ -35,9 +35,11 @@ enum BatchCommand {
         var sarif = SARIFReport()
         var firstResult = true
         let artifact = path ?? "stdin"
-        if format == "sarif" { output.write(SARIFReport.prefix) }
+        var prefixWritten = false
         while let lines = try reader.nextLines() {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
+            // The SARIF prefix waits for the first line, so empty input writes nothing before its error.
+            if format == "sarif", !prefixWritten, !work.isEmpty { output.write(SARIFReport.prefix); prefixWritten = true }
             let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
             for (evaluated, text) in results {
                 tally.add(evaluated)
@@ -61,6 +63,9 @@ enum BatchCommand {
             }
             output.flush()
             progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
+        }
+        guard tally.verdicts.total + tally.malformed > 0 else {
+            throw .inputInvalid(source: "batch input '\(artifact)'", detail: "no input lines (it is empty or has blank lines only)")
         }
         if format == "sarif" { output.write(sarif.suffix() + "\n"); output.flush() }
         progress?.finish()
@@ -104,11 +109,11 @@ enum BatchCommand {
     }
 
     static func open(_ path: String?) throws(PermcheckError) -> Int32 {
-        guard let path else { return STDIN_FILENO }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .inputInvalid(source: "batch input '\(path)'", detail: isDirectory.boolValue ? "it is a directory" : "no such file")
+        guard let path else {
+            try InputFiles.requireReadableStandardInput(describe: "the batch input")
+            return STDIN_FILENO
         }
+        try InputFiles.requireFile(path, describe: "batch input")
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .inputInvalid(source: "batch input '\(path)'", detail: "it cannot be opened (permissions?)") }
         return descriptor
