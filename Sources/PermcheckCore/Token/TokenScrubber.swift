@@ -122,11 +122,17 @@ public enum TokenScrubber {
             }
         }
         var segmentStart = 0
+        // Full decodes are bounded: text with more header-like starts than this is hidden from the first (conservative,
+        // and it keeps hostile input linear).
+        var fullChecks = 0, firstCandidate: Int?
         while let dot = compact[segmentStart...].firstIndex(of: UInt8(ascii: ".")) {
-            if dot - segmentStart >= minimumHeaderLength, dot + 1 <= compact.count {
+            if dot - segmentStart >= minimumHeaderLength {
                 for position in segmentStart...(dot - minimumHeaderLength) where startsHeader(compact[position])
-                    && isHeader(compact[position..<dot]) {
-                    return offsets[position]..<end
+                    && opensObject(compact[position..<(position + 4)]) {
+                    if firstCandidate == nil { firstCandidate = position }
+                    fullChecks += 1
+                    if fullChecks > 16 { return offsets[firstCandidate!]..<end }
+                    if isHeader(compact[position..<dot]) { return offsets[position]..<end }
                 }
             }
             segmentStart = dot + 1
@@ -140,11 +146,15 @@ public enum TokenScrubber {
         byte == UInt8(ascii: "e") || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "C") || byte == UInt8(ascii: "D")
     }
 
+    /// Whether four base64url characters decode to bytes that can open a JSON object (`{`, or whitespace first).
+    static func opensObject(_ quad: ArraySlice<UInt8>) -> Bool {
+        guard let first = try? Base64URL.decode(quad), let byte = first.first else { return false }
+        return byte == UInt8(ascii: "{") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     /// Whether `segment` decodes to a JSON object with an `alg` or `typ` member.
     static func isHeader(_ segment: ArraySlice<UInt8>) -> Bool {
         guard segment.count <= 16 * 1024, segment.allSatisfy({ isBase64URL($0) || $0 == UInt8(ascii: "=") }) else { return false }
-        guard let first = try? Base64URL.decode(segment.prefix(4)), let byte = first.first,
-              byte == UInt8(ascii: "{") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
         guard let decoded = try? Base64URL.decode(segment),
               let value = try? JSONParser.parse(decoded, limits: JSONLimits(maxDepth: 8, maxBytes: 16 * 1024)),
               case .object(let members) = value else { return false }
