@@ -15,12 +15,17 @@ enum BatchCommand {
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
         let jobs = try jobCount(args.value("--jobs"))
-        let evidence = try CommonOptions.evidence(args)
+        let rules = try RuleSource.load(directory: args.value("--rules"))
+        var shared = Evidence()
+        shared.caseName = args.value("--case")
+        shared.collectionName = args.value("--collection")
+        shared.changedAt = try CommonOptions.time(args, "--changed-at")
+        let evidence = try Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: shared)
         // One redactor for the whole output: the same person gets the same placeholder on every line.
         let redactor = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence) : nil
         let evaluator = try BatchEvaluator(
-            rules: RuleSource.load(directory: args.value("--rules")), defaultAPI: args.value("--api"),
-            evidence: evidence, request: CommonOptions.request(args),
+            rules: rules, defaultAPI: args.value("--api"),
+            evidence: evidence, headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))
 

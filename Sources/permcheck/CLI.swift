@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// Dispatches to subcommands. `permcheck TOKEN --api ID` (no subcommand) is the main check.
 enum CLI {
-    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "preflight", "batch", "completions", "help"]
+    static let subcommands = ["decode", "apis", "explain", "rules", "compare", "can", "permissions", "preflight", "batch", "mcp", "completions", "help"]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         guard let first = arguments.first else {
@@ -26,6 +26,7 @@ enum CLI {
         case "permissions": return try PermissionsCommand.run(rest, console: console)
         case "preflight": return try PreflightCommand.run(rest, console: console)
         case "batch": return try BatchCommand.run(rest, console: console)
+        case "mcp": return try MCPCommand.run(rest, console: console)
         case "completions": return try CompletionsCommand.run(rest, console: console)
         default:
             let args = try Arguments.parse(arguments, specs: CheckCommand.specs, command: "permcheck")

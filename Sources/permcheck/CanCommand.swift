@@ -9,6 +9,7 @@ enum CanCommand {
         OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
         OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
+        OptionSpec(name: "--response", takesValue: true), OptionSpec(name: "--changed-at", takesValue: true),
         OptionSpec(name: "--help", takesValue: false),
     ]
 
@@ -31,19 +32,30 @@ enum CanCommand {
             console.out(format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text())
             return 0
         }
-        let line = args.positionals.last!
-        let rules = try RuleSource.load(directory: args.value("--rules"), api: nil, requestLine: line)
-        let resolved = try RuleSource.resolve(line, rules: rules, directory: args.value("--rules"))
-        var input = EvaluationInput(token: token, at: try CommonOptions.time(args, "--at") ?? Date())
-        input.request = try CommonOptions.request(args)
-        input.request.method = resolved.target.method
-        input.request.url = resolved.target.url
-        input.observedStatus = try CommonOptions.status(args)
-        input.targetCloud = try CommonOptions.cloud(args) ?? resolved.target.cloud
-        let diagnosis = Evaluator.evaluate(resolved.rule, input)
-        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(diagnosis) : diagnosis
-        console.out(format == .json ? JSONRenderer().render(shown) : CanReport.text(resolved, shown))
+        let (resolved, diagnosis) = try diagnose(token, args.positionals.last!, args: args)
+        // Like the main check: the status or answer the user saw, and when they changed a grant.
+        let options = (args.value("--status").map { ["--status", $0] } ?? [])
+            + (args.value("--response").map { ["--response", $0] } ?? [])
+            + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(diagnosis) : diagnosis
+        console.out(format == .json ? JSONRenderer().render(shown) : CanReport.text(resolved, shown, passing: options))
         return diagnosis.verdict.exitCode
+    }
+
+    /// Resolves `line` (built-in rules first, then the Graph catalogue) and evaluates the token against it.
+    static func diagnose(_ token: AccessToken, _ line: String, args: Arguments) throws(PermcheckError) -> (ResolvedRequest, Diagnosis) {
+        var input = try CommonOptions.checkInput(args, rule: .request(line), rules: try CommonOptions.ruleTable(args),
+                                                 token: .decoded(token), at: try CommonOptions.time(args, "--at") ?? Date())
+        input.observedResponse = try TriageInput.response(args)
+        return try diagnose(input)
+    }
+
+    /// Runs a `can` check (a request line, no evidence) through the pipeline; `permcheck can` and the MCP `can` tool
+    /// share it.
+    static func diagnose(_ input: CheckInput) throws(PermcheckError) -> (ResolvedRequest, Diagnosis) {
+        let prepared = try Permcheck.prepare(input)
+        guard let resolved = prepared.request else { throw .usage("'can' needs a request \"METHOD URL\".") }
+        return (resolved, prepared.evaluate())
     }
 }
 
@@ -61,8 +73,16 @@ enum PermissionsCommand {
             throw .usage("permissions takes one permission name, e.g. permcheck permissions Mail.Read. See 'permcheck permissions --help'.")
         }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
+        let report = try report(args.positionals[0], for: args.value("--for"))
+        console.out(format == .json ? JSONWriter.write(report.json(), pretty: true) + "\n" : report.text())
+        return report.operation != nil && report.schemesForOperation.isEmpty ? 1 : 0
+    }
+
+    /// What `permission` grants (and, with `line`, whether it suffices for that operation); `permcheck permissions`
+    /// and the MCP `permissions` tool share it. Throws when no catalogued operation accepts the name.
+    static func report(_ permission: String, for line: String?) throws(PermcheckError) -> GraphPermissionReport {
         let catalog = GraphCatalog.embedded
-        let operation = try args.value("--for").map { line throws(PermcheckError) -> GraphOperation in
+        let operation = try line.map { line throws(PermcheckError) -> GraphOperation in
             let target = try RequestTarget.parse(line)
             guard target.isGraph, let match = catalog.match(RequestResolver.graphTarget(target)) else {
                 _ = try RequestResolver.resolve(line, rules: try RuleSet([]), catalog: catalog)
@@ -70,14 +90,12 @@ enum PermissionsCommand {
             }
             return match.operation
         }
-        let report = GraphPermissionReport(permission: args.positionals[0], catalog: catalog, operation: operation)
+        let report = GraphPermissionReport(permission: permission, catalog: catalog, operation: operation)
         if report.grants.isEmpty {
             let close = Suggest.closest(to: report.permission, in: catalog.permissionNames, limit: 3)
             let hint = close.isEmpty ? "" : "; closest names: " + close.map { "'\($0)'" }.joined(separator: ", ")
             throw .inputInvalid(source: "the permission '\(report.permission)'", detail: "no Microsoft Graph operation in the built-in catalogue accepts it\(hint)")
         }
-        console.out(format == .json ? JSONWriter.write(report.json(), pretty: true) + "\n" : report.text())
-        if operation != nil { return report.schemesForOperation.isEmpty ? 1 : 0 }
-        return 0
+        return report
     }
 }

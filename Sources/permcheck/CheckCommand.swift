@@ -5,17 +5,15 @@ import PermcheckCore
 enum CheckCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "--api", takesValue: true), OptionSpec(name: "--token-env", takesValue: true),
-        OptionSpec(name: "--case", takesValue: true), OptionSpec(name: "--case-members", takesValue: true),
-        OptionSpec(name: "--role-groups", takesValue: true), OptionSpec(name: "--case-admins", takesValue: true),
-        OptionSpec(name: "--purview-policies", takesValue: true), OptionSpec(name: "--collections", takesValue: true),
-        OptionSpec(name: "--collection", takesValue: true), OptionSpec(name: "--header", takesValue: true),
+        OptionSpec(name: "--case", takesValue: true), OptionSpec(name: "--collection", takesValue: true),
+        OptionSpec(name: "--header", takesValue: true),
         OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--at", takesValue: true),
         OptionSpec(name: "--changed-at", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
         OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
         OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
         OptionSpec(name: "--request-file", takesValue: true), OptionSpec(name: "--response", takesValue: true),
-    ]
+    ] + CommonOptions.evidenceSpecs
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
         guard args.positionals.count <= 1 else {
@@ -23,57 +21,42 @@ enum CheckCommand {
         }
         let format = try CommonOptions.format(args)
         let at = try CommonOptions.time(args, "--at") ?? Date()
-        let directory = args.value("--rules")
-        let customRules = try directory.map { directory throws(PermcheckError) in try RuleSource.load(directory: directory) }
+        let table = try CommonOptions.ruleTable(args)
         let requestFile = try TriageInput.requestFile(args)
         let response = try TriageInput.response(args)
         let requestLine = args.value("--request") ?? requestFile?.request.requestLine
-        // Built-in rules: parse only the file `--api` names, or the files whose requests match the request line.
-        let rules: RuleSet
-        if let customRules { rules = customRules } else {
-            rules = try RuleSource.load(directory: nil, api: args.value("--api"), requestLine: requestLine)
-        }
         if args.value("--request") != nil, args.value("--api") != nil {
             throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck --help'.")
         }
+        let choice: CheckInput.RuleChoice? = args.value("--api").map { .api($0) } ?? requestLine.map { .request($0) }
         let hasToken = !args.positionals.isEmpty || args.value("--token-env") != nil || requestFile?.request.bearerToken != nil
         if !hasToken, let response {
             // The ticket has only the error: explain it without a verdict (exit 3, "no verdict").
-            var api = args.value("--api").flatMap { try? rules.rule(named: $0).id }
-            if api == nil, let requestLine { api = try? RequestResolver.resolve(requestLine, rules: rules, catalog: .embedded).rule.id }
-            let evidence = args.has("--redact") ? ((try? CommonOptions.evidence(args)) ?? Evidence()) : Evidence()
+            let api = choice.flatMap { try? Permcheck.resolveRule($0, in: table).0.id }
+            let evidence = args.has("--redact")
+                ? ((try? Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: Evidence())) ?? Evidence()) : Evidence()
             let shown = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence, keeping: response.supportIdentifiers).redact(response) : response
             console.out(ResponseReport.render(shown, api: api, format: format))
             return Verdict.indeterminate.exitCode
         }
-        let resolved = try (args.value("--api") == nil ? requestLine : nil).map { line throws(PermcheckError) in
-            try RuleSource.resolve(line, rules: rules, directory: directory)
-        }
-        let rule: APIRule
-        switch (args.value("--api"), resolved) {
-        case (let name?, _): rule = try rules.rule(named: name)
-        case (nil, let resolved?): rule = resolved.rule
-        case (nil, nil):
+        guard let choice else {
             throw .usage("missing --api ID, --request \"METHOD URL\" or --request-file FILE (run 'permcheck apis' to list the APIs). See 'permcheck --help'.")
         }
-        let token: AccessToken
-        if args.positionals.isEmpty, args.value("--token-env") == nil, let bearer = try TriageInput.bearerToken(requestFile) {
-            token = bearer
+        let token: CheckInput.TokenSource
+        if args.positionals.isEmpty, args.value("--token-env") == nil, let requestFile, requestFile.request.bearerToken != nil {
+            token = .deferred { () throws(PermcheckError) in try TriageInput.bearerToken(requestFile) }
         } else {
-            token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
+            token = .deferred { () throws(PermcheckError) in
+                try TokenInput.read(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
+            }
         }
-        var input = EvaluationInput(token: token, evidence: try CommonOptions.evidence(args), at: at)
-        input.request = try CommonOptions.request(args)
-        input.request.headers = TriageInput.headers(requestFile, extra: input.request)
-        var target = resolved?.target
-        if target == nil, let requestLine { target = try RequestTarget.parse(requestLine) }
-        input.request.method = target?.method
-        input.request.url = target?.url
-        input.observedStatus = try CommonOptions.status(args) ?? response?.evaluationStatus
-        input.targetCloud = try CommonOptions.cloud(args) ?? target?.cloud ?? response?.challenge?.authorityCloud?.cloud
-        var diagnosis = Evaluator.evaluate(rule, input)
-        diagnosis.observedResponse = response
-        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: input.evidence).redact(diagnosis) : diagnosis
+        var input = try CommonOptions.checkInput(args, rule: choice, rules: table, token: token, at: at)
+        input.requestLine = args.value("--api") != nil ? requestLine : nil
+        input.headers = TriageInput.headers(requestFile, extra: input.headers)
+        input.observedResponse = response
+        let prepared = try Permcheck.prepare(input)
+        let diagnosis = prepared.evaluate()
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(diagnosis) : diagnosis
         console.out(format.renderer(color: console.colorEnabled && format == .text).render(shown))
         return diagnosis.verdict.exitCode
     }
@@ -113,9 +96,9 @@ enum CommonOptions {
         return cloud
     }
 
-    static func request(_ args: Arguments) throws(PermcheckError) -> RequestContext {
+    static func headers(_ args: Arguments) throws(PermcheckError) -> [(name: String, value: String)]? {
         let raw = args.all("--header")
-        guard !raw.isEmpty else { return RequestContext() }
+        guard !raw.isEmpty else { return nil }
         var headers: [(name: String, value: String)] = []
         for header in raw {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
@@ -125,29 +108,39 @@ enum CommonOptions {
             let value = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             headers.append((name, value))
         }
-        return RequestContext(headers: headers)
+        return headers
     }
 
-    static func evidence(_ args: Arguments) throws(PermcheckError) -> Evidence {
-        var evidence = Evidence()
-        evidence.caseName = args.value("--case")
-        evidence.collectionName = args.value("--collection")
-        evidence.changedAt = try time(args, "--changed-at")
-        if let path = args.value("--case-members") {
-            evidence.caseMembers = try EvidenceReader.caseMembers(InputFiles.evidenceJSON(path), path: path)
-            if evidence.caseName == nil { evidence.caseName = evidence.caseMembers?.caseName }
+    /// One option per evidence kind, from the evidence table.
+    static let evidenceSpecs = EvidenceKind.all.map { OptionSpec(name: $0.optionName, takesValue: true) }
+
+    /// `--rules DIR` loaded, or the built-in rules.
+    static func ruleTable(_ args: Arguments) throws(PermcheckError) -> CheckInput.RuleTable {
+        guard let directory = args.value("--rules") else { return .builtIn }
+        return .loaded(try RuleSource.load(directory: directory))
+    }
+
+    /// The check the options describe: target case and collection, grant change time, evidence files, headers,
+    /// status and cloud. The caller sets the rule, token and anything its command adds.
+    static func checkInput(_ args: Arguments, rule: CheckInput.RuleChoice, rules: CheckInput.RuleTable,
+                           token: CheckInput.TokenSource, at: Date) throws(PermcheckError) -> CheckInput {
+        var input = CheckInput(rule: rule, rules: rules, token: token, at: at)
+        input.evidence.caseName = args.value("--case")
+        input.evidence.collectionName = args.value("--collection")
+        input.evidence.changedAt = try time(args, "--changed-at")
+        input.documents = evidenceDocuments(args)
+        input.headers = try headers(args)
+        input.observedStatus = try status(args)
+        input.targetCloud = try cloud(args)
+        return input
+    }
+
+    /// The evidence files named on the command line, one option per row of the evidence table.
+    static func evidenceDocuments(_ args: Arguments) -> [CheckInput.EvidenceDocument] {
+        EvidenceKind.all.compactMap { kind in
+            args.value(kind.optionName).map { path in
+                CheckInput.EvidenceDocument(kind: kind, path: path, content: .bytes { () throws(PermcheckError) in try InputFiles.evidenceBytes(path) })
+            }
         }
-        if let path = args.value("--role-groups") {
-            evidence.roleGroups = try EvidenceReader.roleGroups(InputFiles.evidenceJSON(path), path: path)
-        }
-        if let path = args.value("--case-admins") {
-            evidence.caseAdmins = try EvidenceReader.caseAdmins(InputFiles.evidenceJSON(path), path: path)
-        }
-        let policies = try args.value("--purview-policies").map { path throws(PermcheckError) in (path, try InputFiles.evidenceJSON(path)) }
-        let collections = try args.value("--collections").map { path throws(PermcheckError) in (path, try InputFiles.evidenceJSON(path)) }
-        if policies != nil || collections != nil {
-            evidence.purview = try PurviewEvidenceReader.read(policies: policies, collections: collections)
-        }
-        return evidence
     }
 }

@@ -17,22 +17,19 @@ enum CompareCommand {
         }
         let format = try CommonOptions.format(args, allowed: [.text, .json, .markdown])
         let at = try CommonOptions.time(args, "--at") ?? Date()
-        let rules = try RuleSource.load(directory: args.value("--rules"))
+        let table = try CommonOptions.ruleTable(args)
         guard let apiName = args.value("--api") else {
             throw .usage("missing --api ID (run 'permcheck apis' to list them). See 'permcheck compare --help'.")
         }
-        let rule = try rules.rule(named: apiName)
-        let goodToken = try TokenInput.load(argument: args.positionals[0], environmentVariable: nil)
-        let badToken = try TokenInput.load(argument: args.positionals[1], environmentVariable: nil)
-        var good = EvaluationInput(token: goodToken, evidence: try CommonOptions.evidence(args), at: at)
-        good.request = try CommonOptions.request(args)
-        good.observedStatus = try CommonOptions.status(args)
-        good.targetCloud = try CommonOptions.cloud(args)
-        var bad = good
-        bad.token = badToken
-        let comparison = Comparison.evaluate(rule, good: good, bad: bad, showAll: args.has("--all"))
+        let tokens = args.positionals
+        var input = try CommonOptions.checkInput(args, rule: .api(apiName), rules: table,
+                                                 token: .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[0], environmentVariable: nil) }, at: at)
+        let good = try Permcheck.prepare(input)
+        input.token = .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[1], environmentVariable: nil) }
+        let bad = try Permcheck.prepare(input)
+        let comparison = Comparison.evaluate(good.rule, good: good.input, bad: bad.input, showAll: args.has("--all"))
         let shown = args.has("--redact")
-            ? Redactor(claimsList: [goodToken.claims, badToken.claims], evidence: good.evidence).redact(comparison) : comparison
+            ? Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(comparison) : comparison
         let output = switch format {
         case .json: ComparisonJSON.render(shown)
         case .markdown: ComparisonMarkdownRenderer().render(shown)

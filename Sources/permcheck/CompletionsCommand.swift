@@ -16,6 +16,7 @@ enum CompletionsCommand {
             ("permissions", PermissionsCommand.specs.map(\.name)),
             ("preflight", PreflightCommand.specs.map(\.name)),
             ("batch", BatchCommand.specs.map(\.name)),
+            ("mcp", MCPCommand.specs.map(\.name)),
             ("completions", []),
             ("help", []),
         ]

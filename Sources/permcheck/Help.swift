@@ -11,6 +11,7 @@ enum Help {
         case "permissions": permissions
         case "preflight": preflight
         case "batch": batch
+        case "mcp": mcp
         case "completions": completions
         default: nil
         }
@@ -33,6 +34,7 @@ enum Help {
       permcheck permissions NAME [--for "METHOD URL"]   what a Graph permission grants; alternatives
       permcheck preflight PLAN [--format F]             run a plan of checks in a pipeline (F: text|json|github|junit|sarif)
       permcheck batch [FILE|-] [--api ID] [--summary]   triage JSON Lines of tokens, one verdict per line
+      permcheck mcp [--redact]                          serve the checks to AI assistants (Model Context Protocol, stdio)
       permcheck completions bash|zsh|fish               print a shell completion script
 
     TOKEN
@@ -114,13 +116,17 @@ enum Help {
     """
 
     static let can = """
-    permcheck can TOKEN "METHOD URL" [--format text|json] [--at ISO8601] [--cloud CLOUD] [--status N] [--rules DIR]
+    permcheck can TOKEN "METHOD URL" [--format text|json] [--at ISO8601] [--cloud CLOUD] [--status N] [--response FILE]
+                   [--changed-at ISO8601] [--header "Name: value"] [--rules DIR]
       Answers for any request: a hand-written rule when one covers it, otherwise the Microsoft Graph permissions
       table (built-in catalogue, offline). Decides with the token's 'scp' (delegated) or 'roles' (app-only),
       predicts 401 vs 403 and names the least-privileged permission to add. Paths may use ids or {id}, /me,
       v1.0 or beta, OData keys, casts, $value/$count/$ref; query strings are ignored. The Graph host sets the
       cloud (graph.microsoft.us → GCC High, dod-graph.microsoft.us → DoD, microsoftgraph.chinacloudapi.cn → China).
       Unknown path → exit 2 with the closest known operations. --format json prints the diagnosis JSON.
+      --status/--response/--changed-at work as in the main check: a 401/403 the model does not predict is never
+      ALLOWED (see docs/triage.md). A request a hand-written rule covers whose evidence (role groups, case
+      membership …) can't be given to 'can' ends with the exact main-check command that decides it.
       Exit codes as the main check: 0 allowed · 1 denied · 2 usage/input error · 3 indeterminate.
     permcheck can TOKEN --list [--grep TEXT] [--format text|json]
       Every Graph operation the token's permissions allow, grouped by resource (like kubectl auth can-i --list).
@@ -176,6 +182,18 @@ enum Help {
         permcheck completions bash > ~/.local/share/bash-completion/completions/permcheck
         permcheck completions zsh  > "${fpath[1]}/_permcheck"
         permcheck completions fish > ~/.config/fish/completions/permcheck.fish
+
+    """
+
+    static let mcp = """
+    permcheck mcp [--redact] [--rules DIR]
+      A Model Context Protocol server on standard input/output for AI assistants (VS Code agent mode, Claude
+      Desktop, Copilot CLI): one JSON-RPC 2.0 message per line; logs on standard error; end of input stops it.
+      Tools: check, can, can_list, decode, explain, permissions, triage (the CLI's commands; results carry the
+      --format json value as structuredContent). Resources: permcheck://rules, permcheck://graph/catalogue.
+      Offline; tokens are never echoed (fingerprint only). Registration and a worked example: docs/mcp.md.
+      --redact      replace personal data in results with placeholders (as the CLI's --redact)
+      --rules DIR   use the rule files under DIR instead of the built-in rules
 
     """
 }

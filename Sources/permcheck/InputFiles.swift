@@ -63,13 +63,11 @@ enum InputFiles {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
     }
 
-    /// Reads an evidence file as JSON.
-    static func evidenceJSON(_ path: String) throws(PermcheckError) -> JSONValue {
-        let bytes: [UInt8]
-        do { bytes = try read(path, limit: InputLimits.fileBytes, describe: "evidence file") } catch {
+    /// Reads an evidence file's bytes (the pipeline parses them).
+    static func evidenceBytes(_ path: String) throws(PermcheckError) -> [UInt8] {
+        do { return try read(path, limit: InputLimits.fileBytes, describe: "evidence file") } catch {
             if case .inputInvalid(_, let detail) = error { throw .evidenceUnreadable(path: path, detail: detail) }
             throw error
         }
-        return try EvidenceReader.json(bytes, path: path)
     }
 }

@@ -52,7 +52,7 @@ final class PlanRunner {
     let rules: RuleSet
     let now: Date
     private var standardInput: [UInt8]?
-    private var evidenceCache: [String: JSONValue] = [:]
+    private var evidenceCache: [String: [UInt8]] = [:]
     /// Each check's evidence, for `--redact`.
     private(set) var evidenceSeen: [Evidence] = []
 
@@ -64,59 +64,34 @@ final class PlanRunner {
     }
 
     func run(_ check: PlanCheck) throws(PermcheckError) -> NamedDiagnosis {
-        func wrap<T>(_ field: String, _ body: () throws(PermcheckError) -> T) throws(PermcheckError) -> T {
-            do { return try body() } catch {
-                var inner = error.message
-                if inner.hasSuffix(".") { inner.removeLast() }
-                throw .inputInvalid(source: "plan '\(planPath)'", detail: "check \(check.index) ('\(check.name)'), field '\(field)': \(inner)")
+        let choice: CheckInput.RuleChoice = check.api.map { .api($0) } ?? .request(check.request ?? "")
+        var input = CheckInput(rule: choice, rules: .loaded(rules), token: .deferred { () throws(PermcheckError) in
+            try self.readToken(check.token)
+        }, at: check.at ?? now)
+        input.evidence.caseName = check.caseName
+        input.evidence.collectionName = check.collectionName
+        input.documents = EvidenceKind.all.compactMap { kind in
+            check.evidenceFiles[kind.key].map { path in
+                CheckInput.EvidenceDocument(kind: kind, path: path, content: .bytes { () throws(PermcheckError) in try self.evidenceBytes(path) })
             }
         }
-        let resolved = try wrap(check.api != nil ? "api" : "request") { () throws(PermcheckError) -> (APIRule, RequestTarget?) in
-            if let api = check.api { return (try rules.rule(named: api), nil) }
-            let request = try RequestResolver.resolve(check.request ?? "", rules: rules, catalog: .embedded)
-            return (request.rule, request.target)
+        input.headers = check.headers?.map { header in
+            let colon = header.firstIndex(of: ":")!
+            return (header[..<colon].trimmingCharacters(in: .whitespaces),
+                    header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let rule = resolved.0
-        let token = try wrap("token") { () throws(PermcheckError) in try loadToken(check.token) }
-        var evidence = Evidence()
-        evidence.caseName = check.caseName
-        evidence.collectionName = check.collectionName
-        if let path = check.evidenceFiles["caseMembers"] {
-            evidence.caseMembers = try wrap("caseMembers") { () throws(PermcheckError) in try EvidenceReader.caseMembers(json(path), path: path) }
-            if evidence.caseName == nil { evidence.caseName = evidence.caseMembers?.caseName }
-        }
-        if let path = check.evidenceFiles["roleGroups"] {
-            evidence.roleGroups = try wrap("roleGroups") { () throws(PermcheckError) in try EvidenceReader.roleGroups(json(path), path: path) }
-        }
-        if let path = check.evidenceFiles["caseAdmins"] {
-            evidence.caseAdmins = try wrap("caseAdmins") { () throws(PermcheckError) in try EvidenceReader.caseAdmins(json(path), path: path) }
-        }
-        let policies = try check.evidenceFiles["purviewPolicies"].map { path throws(PermcheckError) in
-            (path, try wrap("purviewPolicies") { () throws(PermcheckError) in try json(path) })
-        }
-        let collections = try check.evidenceFiles["collections"].map { path throws(PermcheckError) in
-            (path, try wrap("collections") { () throws(PermcheckError) in try json(path) })
-        }
-        if policies != nil || collections != nil {
-            evidence.purview = try wrap(policies != nil ? "purviewPolicies" : "collections") { () throws(PermcheckError) in
-                try PurviewEvidenceReader.read(policies: policies, collections: collections)
+        let prepared = try Permcheck.prepare(input) { field, error in
+            let name = switch field {
+            case .rule: check.api != nil ? "api" : "request"
+            case .token: "token"
+            case .evidence(let kind): kind.key
             }
+            var inner = error.message
+            if inner.hasSuffix(".") { inner.removeLast() }
+            return .inputInvalid(source: "plan '\(planPath)'", detail: "check \(check.index) ('\(check.name)'), field '\(name)': \(inner)")
         }
-        evidenceSeen.append(evidence)
-        var input = EvaluationInput(token: token, evidence: evidence, at: check.at ?? now)
-        if let headers = check.headers {
-            input.request = RequestContext(headers: headers.map { header in
-                let colon = header.firstIndex(of: ":")!
-                return (header[..<colon].trimmingCharacters(in: .whitespaces),
-                        header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-            })
-        }
-        if let target = resolved.1 {
-            input.request.method = target.method
-            input.request.url = target.url
-            input.targetCloud = target.cloud
-        }
-        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: Evaluator.evaluate(rule, input))
+        evidenceSeen.append(prepared.input.evidence)
+        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: prepared.evaluate())
     }
 
     /// A path from the plan, resolved against the plan's directory.
@@ -124,24 +99,25 @@ final class PlanRunner {
         path.hasPrefix("/") ? path : directory.appendingPathComponent(path).standardizedFileURL.path
     }
 
-    private func json(_ path: String) throws(PermcheckError) -> JSONValue {
+    /// An evidence file's bytes, read once however many checks name it.
+    private func evidenceBytes(_ path: String) throws(PermcheckError) -> [UInt8] {
         let resolved = resolve(path)
         if let cached = evidenceCache[resolved] { return cached }
-        let value = try InputFiles.evidenceJSON(resolved)
-        evidenceCache[resolved] = value
-        return value
+        let bytes = try InputFiles.evidenceBytes(resolved)
+        evidenceCache[resolved] = bytes
+        return bytes
     }
 
-    /// Decodes the token; error messages name the source, never the token text.
-    private func loadToken(_ source: PlanTokenSource) throws(PermcheckError) -> AccessToken {
+    /// Reads the token's bytes; error messages name the source, never the token text.
+    private func readToken(_ source: PlanTokenSource) throws(PermcheckError) -> (bytes: [UInt8], source: String) {
         switch source {
         case .environment(let variable):
-            return try TokenInput.load(argument: nil, environmentVariable: variable)
+            return try TokenInput.read(argument: nil, environmentVariable: variable)
         case .standardInput:
             if standardInput == nil {
                 standardInput = try InputFiles.readStandardInput(limit: InputLimits.tokenBytes, describe: "the token on standard input")
             }
-            return try TokenDecoder.decode(standardInput ?? [], source: "standard input")
+            return (standardInput ?? [], "standard input")
         case .file(let path):
             let resolved = resolve(path)
             let bytes: [UInt8]
@@ -149,7 +125,7 @@ final class PlanRunner {
                 if case .inputInvalid(_, let detail) = error { throw .tokenUnreadable(source: "token file '\(path)'", detail: detail) }
                 throw error
             }
-            return try TokenDecoder.decode(bytes, source: "token file '\(path)'")
+            return (bytes, "token file '\(path)'")
         }
     }
 }

@@ -23,20 +23,20 @@ enum TriageInput {
         return response
     }
 
-    /// The token from the request file's `Authorization: Bearer …` header (never echoed).
-    static func bearerToken(_ file: (path: String, request: RawHTTPRequest)?) throws(PermcheckError) -> AccessToken? {
-        guard let file, let bearer = file.request.bearerToken else { return nil }
+    /// The token bytes from the request file's `Authorization: Bearer …` header (never echoed), and their source.
+    static func bearerToken(_ file: (path: String, request: RawHTTPRequest)) throws(PermcheckError) -> (bytes: [UInt8], source: String) {
+        let bearer = file.request.bearerToken ?? ""
         let source = "the Authorization header of request file '\(file.path)'"
         guard !bearer.isEmpty else {
             throw .tokenUnreadable(source: source, detail: "it says 'Bearer' with no token (Graph answers such a call with 401 InvalidAuthenticationToken 'Access token is empty')")
         }
-        return try TokenDecoder.decode(Array(bearer.utf8), source: source)
+        return (Array(bearer.utf8), source)
     }
 
     /// The headers for the header checks: the request file's (credentials left out), then `--header` ones.
-    static func headers(_ file: (path: String, request: RawHTTPRequest)?, extra: RequestContext) -> [(name: String, value: String)]? {
-        guard let file else { return extra.headers }
-        return file.request.contextHeaders.map { ($0.name, $0.value) } + (extra.headers ?? [])
+    static func headers(_ file: (path: String, request: RawHTTPRequest)?, extra: [(name: String, value: String)]?) -> [(name: String, value: String)]? {
+        guard let file else { return extra }
+        return file.request.contextHeaders.map { ($0.name, $0.value) } + (extra ?? [])
     }
 
     static func readText(_ path: String, describe: String) throws(PermcheckError) -> String {

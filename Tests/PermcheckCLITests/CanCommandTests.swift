@@ -46,6 +46,37 @@ struct CanCommandTests {
         try Golden.check(result.stdout, name: "can-app-messages.\(suffix)")
     }
 
+    @Test("can takes --status, --response and --changed-at like the main check: an observed 403 on an allowed call is never ALLOWED")
+    func observedFailureOnCan() throws {
+        let users = "GET https://graph.microsoft.com/v1.0/users"
+        let allowed = try CLIRunner.run(["can", Self.appToken, users] + Self.at)
+        #expect(allowed.exitCode == 0)
+        let unexplained = try CLIRunner.run(["can", Self.appToken, users, "--status", "403"] + Self.at)
+        #expect(unexplained.exitCode == 3)
+        #expect(unexplained.stdout.hasPrefix("INDETERMINATE · observed HTTP 403 although no modelled requirement fails"))
+        let stale = try CLIRunner.run(["can", Self.appToken, users, "--response", "fixtures/responses/pasted-powershell-sdk.txt",
+                                       "--changed-at", "2026-11-03T09:20:00Z"] + Self.at)
+        #expect(stale.exitCode == 1, "stderr: \(stale.stderr)")
+        try Golden.check(stale.stdout, name: "can-observed-403-stale-token.txt")
+        let disagree = try CLIRunner.run(["can", Self.appToken, users, "--status", "401", "--response", "fixtures/responses/pasted-403-line-then-json.txt"] + Self.at)
+        #expect(disagree.exitCode == 2)
+    }
+
+    @Test("can on a URL a hand-written rule covers ends with the exact main-check command that decides it")
+    func handWrittenRuleSuggestsTheMainCheck() throws {
+        let proxy = "GET https://eastus.proxyservice.ediscovery.office365.com/exports/download"
+        let result = try CLIRunner.run(["can", "fixtures/tokens/manager-proxy.jwt", proxy, "--status", "401"] + Self.at)
+        #expect(result.exitCode == 3)
+        #expect(result.stdout.contains("permcheck TOKEN --request \"\(proxy)\" --header 'X-AllowWithAADToken: true' --role-groups role-groups.json --case \"<case name>\" --case-members case-members.json --case-admins case-admins.json --status 401"))
+        try Golden.check(result.stdout, name: "can-hand-written-rule-main-check.txt")
+        // The suggested command, with the fixture files, decides it.
+        let main = try CLIRunner.run(["fixtures/tokens/manager-proxy.jwt", "--request", proxy, "--header", "X-AllowWithAADToken: true",
+                                      "--role-groups", "fixtures/evidence/role-groups.json", "--case", "Contoso Litigation",
+                                      "--case-members", "fixtures/evidence/case-members.json", "--status", "401"] + Self.at)
+        #expect(main.stdout.hasPrefix("INDETERMINATE · observed HTTP 401 although no modelled requirement fails"))
+        #expect(!main.stdout.contains("evidence missing"))
+    }
+
     @Test("--request on the main check gives the same verdict as can")
     func requestOption() throws {
         let result = try CLIRunner.run([Self.appToken, "--request", Self.export, "--format", "json"] + Self.at)

@@ -47,11 +47,37 @@ import Testing
         }
     }
 
-    @Test(arguments: [("managed-identity", "txt"), ("managed-identity", "json"), ("admin-graph-gdpr", "txt"), ("manager-graph", "json")])
+    @Test(arguments: [("managed-identity", "txt"), ("managed-identity", "json"), ("admin-graph-gdpr", "txt"), ("manager-graph", "json"),
+                      ("id-token", "txt"), ("id-token", "json")])
     func decodeMatchesItsGoldenFile(token: String, suffix: String) throws {
         let result = try CLIRunner.run(["decode", "fixtures/tokens/\(token).jwt", "--format", suffix == "txt" ? "text" : "json"] + Self.at)
         #expect(result.exitCode == 0)
         try Golden.check(result.stdout, name: "decode-\(token).\(suffix)")
+    }
+
+    @Test func pastedTextWithNoErrorInItIsOneErrorLineAndExit2() throws {
+        let result = try CLIRunner.run(["--response", "fixtures/responses/not-an-error.txt"] + Self.at)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: Response file 'fixtures/responses/not-an-error.txt' is invalid: it has no error body"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func decodeSaysAnIDTokenCannotCallAPIsAndNeverShowsItsNonce() throws {
+        let result = try CLIRunner.run(["decode", "fixtures/tokens/id-token.jwt"] + Self.at)
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("type:     ID token, not an access token"))
+        #expect(result.stdout.contains("ID tokens cannot call APIs"))
+        #expect(!result.stdout.contains("fake-oidc-nonce-not-real"))
+        let access = try CLIRunner.run(["decode", "fixtures/tokens/manager-graph.jwt"] + Self.at)
+        #expect(!access.stdout.contains("ID token"))
+    }
+
+    @Test func aShortenedTokenFromTheDocsIsNamedAsShortened() throws {
+        let result = try CLIRunner.run(["decode", "-"], stdin: "eyJ0eXAiOiJKV1QiLCJub25jZSI6IkFRQUJBQUFBQUFE...\n")
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("this token was shortened (contains '...')"))
+        #expect(!result.stderr.contains("segment"))
     }
 
     @Test func decodeNamesAManagedIdentityAsSuchInJSON() throws {

@@ -28,13 +28,12 @@ public enum BatchOutcome: Sendable {
 }
 
 /// Evaluates batch lines (JSON Lines: a bare token, or `{"token", "api", "case", "id"}`) against shared evidence.
-/// Pure and `Sendable`: lines can be evaluated on several threads.
+/// Each line becomes a ``CheckInput`` for the one pipeline. Pure and `Sendable`: lines can be evaluated on several threads.
 public struct BatchEvaluator: Sendable {
-    private let rulesByName: [String: APIRule]
     private let rules: RuleSet
-    private let defaultRule: APIRule?
+    private let defaultAPI: String?
     private let evidence: Evidence
-    private let request: RequestContext
+    private let headers: [(name: String, value: String)]?
     private let at: Date
     private let observedStatus: Int?
     private let targetCloud: Cloud?
@@ -42,16 +41,15 @@ public struct BatchEvaluator: Sendable {
     /// The keys an object line may have.
     public static let lineKeys: Set<String> = ["token", "api", "request", "case", "id"]
 
-    /// Creates an evaluator. `defaultAPI` (from `--api`) applies to lines that name none.
-    public init(rules: RuleSet, defaultAPI: String?, evidence: Evidence, request: RequestContext = RequestContext(),
+    /// Creates an evaluator. `defaultAPI` (from `--api`) applies to lines that name none; `evidence` is read once
+    /// (``Permcheck/readEvidence(_:into:context:)``) and shared by every line.
+    public init(rules: RuleSet, defaultAPI: String?, evidence: Evidence, headers: [(name: String, value: String)]? = nil,
                 at: Date, observedStatus: Int? = nil, targetCloud: Cloud? = nil) throws(PermcheckError) {
-        var index: [String: APIRule] = [:]
-        for rule in rules.rules { for name in [rule.id] + rule.aliases { index[name.lowercased()] = rule } }
-        rulesByName = index
+        if let defaultAPI { _ = try rules.rule(named: defaultAPI) }
         self.rules = rules
-        defaultRule = try defaultAPI.map { name throws(PermcheckError) in try rules.rule(named: name) }
+        self.defaultAPI = defaultAPI
         self.evidence = evidence
-        self.request = request
+        self.headers = headers
         self.at = at
         self.observedStatus = observedStatus
         self.targetCloud = targetCloud
@@ -62,56 +60,39 @@ public struct BatchEvaluator: Sendable {
         var id: JSONValue = .null
         do throws(PermcheckError) {
             let source = "line \(number)"
-            var rule = defaultRule
+            var choice = defaultAPI.map { CheckInput.RuleChoice.api($0) }
             var caseName = evidence.caseName
-            var requestForLine = request
-            var cloudForLine = targetCloud
-            let token: AccessToken
+            let token: CheckInput.TokenSource
             if firstNonSpace(bytes) == UInt8(ascii: "{") {
                 let fields = try objectLine(bytes, source: source)
                 id = fields["id"] ?? .null
-                var lineRequest = request
-                var lineCloud = targetCloud
                 switch (try string(fields, "api", source), try string(fields, "request", source)) {
-                case (_?, _?):
-                    throw .inputInvalid(source: source, detail: "give either 'api' or 'request', not both")
-                case (let name?, nil):
-                    rule = try lookup(name)
-                case (nil, let line?):
-                    let resolved = try RequestResolver.resolve(line, rules: rules, catalog: .embedded)
-                    rule = resolved.rule
-                    lineRequest.method = resolved.target.method
-                    lineRequest.url = resolved.target.url
-                    lineCloud = targetCloud ?? resolved.target.cloud
-                case (nil, nil):
-                    break
+                case (_?, _?): throw .inputInvalid(source: source, detail: "give either 'api' or 'request', not both")
+                case (let name?, nil): choice = .api(name)
+                case (nil, let line?): choice = .request(line)
+                case (nil, nil): break
                 }
-                requestForLine = lineRequest
-                cloudForLine = lineCloud
                 if let name = try string(fields, "case", source) { caseName = name }
                 guard let text = try string(fields, "token", source) else {
                     throw .inputInvalid(source: source, detail: "the object has no 'token'")
                 }
-                token = try TokenDecoder.decode(Array(text.utf8), source: source)
+                token = .bytes(Array(text.utf8), source: source)
             } else {
-                token = try TokenDecoder.decode(Array(bytes), source: source)
+                token = .bytes(Array(bytes), source: source)
             }
-            guard let rule else {
+            guard let choice else {
                 throw .usage("line \(number) names no API: add \"api\" to the line or pass --api ID")
             }
-            var lineEvidence = evidence
-            lineEvidence.caseName = caseName
-            let input = EvaluationInput(token: token, evidence: lineEvidence, request: requestForLine, at: at,
-                                        observedStatus: observedStatus, targetCloud: cloudForLine)
-            return .diagnosis(id: id, line: number, Evaluator.evaluate(rule, input))
+            var input = CheckInput(rule: choice, rules: .loaded(rules), token: token, at: at)
+            input.evidence = evidence
+            input.evidence.caseName = caseName
+            input.headers = headers
+            input.observedStatus = observedStatus
+            input.targetCloud = targetCloud
+            return .diagnosis(id: id, line: number, try Permcheck.check(input))
         } catch {
             return .failure(id: id, line: number, message: error.message)
         }
-    }
-
-    private func lookup(_ name: String) throws(PermcheckError) -> APIRule {
-        if let rule = rulesByName[name.lowercased()] { return rule }
-        return try rules.rule(named: name)
     }
 
     private func objectLine(_ bytes: ArraySlice<UInt8>, source: String) throws(PermcheckError) -> [String: JSONValue] {

@@ -12,7 +12,7 @@ public struct RequirementDifference: Sendable, Equatable {
 
     /// The requirement id and kind, and the status its failure gives.
     public let requirementID: String
-    public let requirementKind: String
+    public let requirementKind: RequirementKind
     public let status: Int
     /// Why it is listed.
     public let difference: Kind
@@ -87,7 +87,7 @@ public struct Comparison: Sendable, Equatable {
             let kind: RequirementDifference.Kind
             if goodFinding?.outcome != badFinding?.outcome {
                 kind = .outcome
-            } else if any.kind == "caseMembership", goodFinding?.outcome == .met, goodAccess?.route != badAccess?.route {
+            } else if any.kind == .caseMembership, goodFinding?.outcome == .met, goodAccess?.route != badAccess?.route {
                 kind = .route
             } else {
                 continue

@@ -45,44 +45,44 @@ struct FactReader: Sendable {
     let id: String
     let label: String
     /// Requirement kinds this value can decide; empty: never decisive (shown only with `--all`).
-    let kinds: Set<String>
+    let kinds: Set<RequirementKind>
     let read: @Sendable (AccessToken, Evidence) -> FactValue
 
     /// Every modelled fact, in display order: token facts first, then evidence.
     static let all: [FactReader] = [
-        FactReader(id: "audience", label: "token audience (aud)", kinds: ["audience"]) { token, _ in
+        FactReader(id: "audience", label: "token audience (aud)", kinds: [.audience]) { token, _ in
             .scalar(token.claims.audience.map(KnownIDs.describeAudience))
         },
-        FactReader(id: "version", label: "token version (ver)", kinds: ["audience"]) { token, _ in .scalar(token.version) },
-        FactReader(id: "appId", label: "client app (appid/azp)", kinds: ["scope", "appRole"]) { token, _ in
+        FactReader(id: "version", label: "token version (ver)", kinds: [.audience]) { token, _ in .scalar(token.version) },
+        FactReader(id: "appId", label: "client app (appid/azp)", kinds: [.scope, .appRole]) { token, _ in
             .scalar(token.claims.appID.map { id in KnownIDs.application(id).map { "\($0.name) (\(id))" } ?? id })
         },
-        FactReader(id: "principalKind", label: "caller kind", kinds: ["identity", "scope", "appRole"]) { token, _ in
+        FactReader(id: "principalKind", label: "caller kind", kinds: [.identity, .scope, .appRole]) { token, _ in
             let principal = token.principal
             return .scalar(principal.isPersonalAccount ? "\(principal.kind.rawValue) (personal Microsoft account)" : principal.kind.rawValue)
         },
-        FactReader(id: "scopes", label: "delegated scopes (scp)", kinds: ["scope"]) { token, _ in .set(token.claims.scopes?.sorted()) },
-        FactReader(id: "roles", label: "application permissions (roles)", kinds: ["appRole"]) { token, _ in .set(token.claims.roles?.sorted()) },
-        FactReader(id: "directoryRoles", label: "directory roles (wids)", kinds: ["directoryRole"]) { token, _ in
+        FactReader(id: "scopes", label: "delegated scopes (scp)", kinds: [.scope]) { token, _ in .set(token.claims.scopes?.sorted()) },
+        FactReader(id: "roles", label: "application permissions (roles)", kinds: [.appRole]) { token, _ in .set(token.claims.roles?.sorted()) },
+        FactReader(id: "directoryRoles", label: "directory roles (wids)", kinds: [.directoryRole]) { token, _ in
             .set(token.claims.directoryRoleIDs?.map { id in KnownIDs.directoryRoleName(id).map { "\($0) (\(id))" } ?? id }.sorted())
         },
-        FactReader(id: "cloud", label: "cloud", kinds: ["cloud"]) { token, _ in .scalar(token.cloud.cloud?.displayName) },
-        FactReader(id: "expiresAt", label: "expires (exp)", kinds: ["tokenLifetime"]) { token, _ in .scalar(token.claims.expiresAt.map(ISO8601.format)) },
-        FactReader(id: "notBefore", label: "not before (nbf)", kinds: ["tokenLifetime"]) { token, _ in .scalar(token.claims.notBefore.map(ISO8601.format)) },
-        FactReader(id: "groups", label: "groups claim", kinds: ["collectionRole"]) { token, _ in .set(token.claims.groups?.sorted()) },
-        FactReader(id: "caseAccess", label: "case access", kinds: ["caseMembership"]) { token, evidence in
+        FactReader(id: "cloud", label: "cloud", kinds: [.cloud]) { token, _ in .scalar(token.cloud.cloud?.displayName) },
+        FactReader(id: "expiresAt", label: "expires (exp)", kinds: [.tokenLifetime]) { token, _ in .scalar(token.claims.expiresAt.map(ISO8601.format)) },
+        FactReader(id: "notBefore", label: "not before (nbf)", kinds: [.tokenLifetime]) { token, _ in .scalar(token.claims.notBefore.map(ISO8601.format)) },
+        FactReader(id: "groups", label: "groups claim", kinds: [.collectionRole]) { token, _ in .set(token.claims.groups?.sorted()) },
+        FactReader(id: "caseAccess", label: "case access", kinds: [.caseMembership]) { token, evidence in
             .scalar(CaseAccess(token.principal, evidence).map(\.description))
         },
-        FactReader(id: "caseAdmin", label: "eDiscovery Administrator", kinds: ["caseMembership", "caseAdmin"]) { token, evidence in
+        FactReader(id: "caseAdmin", label: "eDiscovery Administrator", kinds: [.caseMembership, .caseAdmin]) { token, evidence in
             .scalar(evidence.caseAdmins.map { token.principal.isListed(in: $0) != nil ? "yes (can access every case)" : "no" })
         },
-        FactReader(id: "roleGroups", label: "role groups the caller is in", kinds: ["purviewRole", "caseMembership"]) { token, evidence in
+        FactReader(id: "roleGroups", label: "role groups the caller is in", kinds: [.purviewRole, .caseMembership]) { token, evidence in
             .set(evidence.roleGroups.map { groups in memberGroups(token.principal, groups, evidence).map { $0.displayName ?? $0.name }.sorted() })
         },
-        FactReader(id: "purviewRoles", label: "roles through role groups", kinds: ["purviewRole"]) { token, evidence in
+        FactReader(id: "purviewRoles", label: "roles through role groups", kinds: [.purviewRole]) { token, evidence in
             .set(evidence.roleGroups.map { groups in Array(Set(memberGroups(token.principal, groups, evidence).flatMap(\.roles))).sorted() })
         },
-        FactReader(id: "collectionRoles", label: "collection roles", kinds: ["collectionRole"]) { token, evidence in
+        FactReader(id: "collectionRoles", label: "collection roles", kinds: [.collectionRole]) { token, evidence in
             .set(evidence.purview.map { access in
                 Array(Set(access.assignments.filter(token.principal.holds).map { "\(RequirementChecker.roleKey($0.role)) on '\($0.collection)'" })).sorted()
             })

@@ -35,7 +35,7 @@ public enum ComparisonJSON {
         let requirements: [JSONValue] = comparison.requirements.map { difference in
             .object([
                 "requirement": .string(difference.requirementID),
-                "kind": .string(difference.requirementKind),
+                "kind": .string(difference.requirementKind.rawValue),
                 "status": .number(JSONNumber(difference.status)),
                 "difference": .string(difference.difference.rawValue),
                 "good": finding(difference.good),

@@ -19,9 +19,9 @@ enum CrossCloudRequirement {
     /// The rule's requirements, with the generic cloud check added after the lifetime check when it applies.
     static func requirements(of rule: APIRule, _ input: EvaluationInput) -> [Requirement] {
         guard input.targetCloud != nil, input.token.cloud.cloud != nil, let generic = shared,
-              !rule.requirements.contains(where: { $0.check.kind == "cloud" }) else { return rule.requirements }
+              !rule.requirements.contains(where: { $0.check.kind == .cloud }) else { return rule.requirements }
         var requirements = rule.requirements
-        let position = (requirements.firstIndex { $0.check.kind == "tokenLifetime" }).map { $0 + 1 } ?? 0
+        let position = (requirements.firstIndex { $0.check.kind == .tokenLifetime }).map { $0 + 1 } ?? 0
         requirements.insert(generic, at: position)
         return requirements
     }

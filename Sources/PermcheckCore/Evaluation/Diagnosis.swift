@@ -41,6 +41,9 @@ public struct EvaluationInput: Sendable, Equatable {
     public var observedStatus: Int?
     /// The cloud of the target endpoint, from the request host or `--cloud`.
     public var targetCloud: Cloud?
+    /// What the service answered (`--response`): its claims challenge can prove a CAE revocation or a missing
+    /// authentication context (see ``ObservedFailure``); `nil` when not given.
+    public var observedResponse: ObservedResponse? = nil
 
     /// Creates an input.
     public init(token: AccessToken, evidence: Evidence = Evidence(), request: RequestContext = RequestContext(),
@@ -92,6 +95,9 @@ public struct Diagnosis: Sendable, Equatable {
     public let collectionName: String?
     /// What the service answered (`--response`), with the meanings of its codes; `nil` when not given.
     public var observedResponse: ObservedResponse? = nil
+    /// Set when the user saw 401/403 although every modelled requirement is met: the most likely explanation,
+    /// which also decided the verdict (denied when the evidence shows the cause, else indeterminate).
+    public var observedFailure: ObservedFailure? = nil
 
     /// Creates a diagnosis (the evaluator is the usual source).
     public init(apiID: String, apiTitle: String, verdict: Verdict, predictedStatus: Int?, observedStatus: Int?,
@@ -112,8 +118,9 @@ public struct Diagnosis: Sendable, Equatable {
     }
 
     /// The requirement ids that decided the verdict: unmet ones when denied, unknown ones when indeterminate,
-    /// all met ones when allowed.
+    /// all met ones when allowed; for an observed failure, the hints or notes its explanation rests on.
     public var reasons: [String] {
+        if let failure = observedFailure { return failure.basedOn.isEmpty ? ["observed-\(failure.status)"] : failure.basedOn }
         let outcome: Outcome = switch verdict {
         case .denied: .unmet
         case .indeterminate: .unknown

@@ -21,7 +21,7 @@ public enum Evaluator {
 
         let unmet = findings.filter { $0.outcome == .unmet }
         let unknown = findings.filter { $0.outcome == .unknown }
-        let verdict: Verdict
+        var verdict: Verdict
         switch (unmet.isEmpty, unknown.isEmpty) {
         case (false, _):
             // any unmet requirement → deny, whatever else is unknown
@@ -47,11 +47,19 @@ public enum Evaluator {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        return Diagnosis(
+        let hints = hints(rule, input, unmet: unmet)
+        // The user saw 401/403 where the model predicts success: never a plain ALLOWED.
+        let failure = verdict == .allowed ? ObservedFailure.explain(rule, input, hints: hints) : nil
+        if let failure { verdict = failure.explainsFailure ? .denied : .indeterminate }
+
+        var diagnosis = Diagnosis(
             apiID: rule.id, apiTitle: rule.title, verdict: verdict, predictedStatus: predictedStatus,
             observedStatus: input.observedStatus, token: input.token, findings: ordered, fixes: fixes,
-            hints: hints(rule, input, unmet: unmet), evaluatedAt: input.at,
+            hints: hints, evaluatedAt: input.at,
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
+        diagnosis.observedFailure = failure
+        diagnosis.observedResponse = input.observedResponse
+        return diagnosis
     }
 
     /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.

@@ -3,7 +3,7 @@ public struct Finding: Sendable, Equatable {
     /// The requirement id.
     public let requirementID: String
     /// The requirement kind, e.g. `audience`.
-    public let kind: String
+    public let kind: RequirementKind
     /// Met, unmet or unknown.
     public let outcome: Outcome
     /// The status the call gets if this requirement fails (401 or 403).
@@ -22,7 +22,7 @@ public struct Finding: Sendable, Equatable {
     public let confidence: Confidence
 
     /// Creates a finding.
-    public init(requirementID: String, kind: String, outcome: Outcome, status: Int, message: String, fix: String?,
+    public init(requirementID: String, kind: RequirementKind, outcome: Outcome, status: Int, message: String, fix: String?,
                 collect: String?, hint: String?, sources: [String], confidence: Confidence) {
         self.requirementID = requirementID
         self.kind = kind

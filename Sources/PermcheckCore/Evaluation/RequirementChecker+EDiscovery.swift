@@ -11,7 +11,7 @@ extension RequirementChecker {
         let evidence = input.evidence
         guard let caseMembers = evidence.caseMembers else {
             return CheckResult(outcome: .unknown, message: "Case membership of \(caseLabel) was not given.",
-                               collect: EvidenceSource.caseMembers.command(caseName: evidence.caseName))
+                               collect: EvidenceKind.caseMembers.exportInstruction(caseName: evidence.caseName))
         }
         if let match = principal.isListed(in: caseMembers.members) {
             return CheckResult(outcome: .met, message: "\(who) is a member of case \(caseLabel) (matched by \(match.field)).", hint: matchNote(match))
@@ -42,12 +42,12 @@ extension RequirementChecker {
         if !undecided.isEmpty {
             return CheckResult(outcome: .unknown,
                                message: "\(who) is not a direct member of case \(caseLabel); membership through \(undecided.joined(separator: ", ")) could not be decided.",
-                               collect: evidence.roleGroups == nil ? EvidenceSource.roleGroups.command(caseName: nil) : "Export group membership, or use a token with a 'groups' claim.")
+                               collect: evidence.roleGroups == nil ? EvidenceKind.roleGroups.exportInstruction(caseName: nil) : "Export group membership, or use a token with a 'groups' claim.")
         }
         if admitsCaseAdmins && evidence.caseAdmins == nil {
             return CheckResult(outcome: .unknown,
                                message: "\(who) is not a member of case \(caseLabel); whether they are an eDiscovery Administrator (who can access all cases) is unknown.",
-                               collect: EvidenceSource.caseAdmins.command(caseName: nil))
+                               collect: EvidenceKind.caseAdmins.exportInstruction(caseName: nil))
         }
         return CheckResult(outcome: .unmet, message: "\(who) is not a member of case \(caseLabel), directly or through a role group\(admitsCaseAdmins ? ", and is not an eDiscovery Administrator" : "").")
     }
@@ -57,7 +57,7 @@ extension RequirementChecker {
         let wanted = roles.joined(separator: " or ")
         guard let groups = evidence.roleGroups else {
             return CheckResult(outcome: .unknown, message: "Role groups were not given; the call needs the \(wanted) role.",
-                               collect: EvidenceSource.roleGroups.command(caseName: nil))
+                               collect: EvidenceKind.roleGroups.exportInstruction(caseName: nil))
         }
         let holding = groups.filter { group in roles.contains(where: group.hasRole) }
         var undecided: [String] = []
@@ -94,7 +94,7 @@ extension RequirementChecker {
     func caseAdmin() -> CheckResult {
         guard let admins = input.evidence.caseAdmins else {
             return CheckResult(outcome: .unknown, message: "The eDiscovery Administrator list was not given.",
-                               collect: EvidenceSource.caseAdmins.command(caseName: nil))
+                               collect: EvidenceKind.caseAdmins.exportInstruction(caseName: nil))
         }
         if let match = principal.isListed(in: admins) {
             return CheckResult(outcome: .met, message: "\(who) is an eDiscovery Administrator (matched by \(match.field)).", hint: matchNote(match))

@@ -21,7 +21,7 @@ extension RequirementChecker {
         let wantedText = roles.joined(separator: " or ")
         guard let access = input.evidence.purview else {
             return CheckResult(outcome: .unknown, message: "Collection role assignments were not given; the call needs \(wantedText).",
-                               collect: EvidenceSource.purviewPolicies.command(caseName: nil))
+                               collect: EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))
         }
         guard let target = input.evidence.collectionName else {
             return CheckResult(outcome: .unknown, message: "The target collection was not given; the call needs \(wantedText) on it.",
@@ -50,7 +50,7 @@ extension RequirementChecker {
         }
         if access.collections[targetKey] == nil && !access.collections.isEmpty {
             return CheckResult(outcome: .unknown, message: "Collection '\(target)' is not in the exported collection list.",
-                               collect: EvidenceSource.collections.command(caseName: nil))
+                               collect: EvidenceKind.collections.exportInstruction(caseName: nil))
         }
         if principal.kind == .application, let appID = principal.appID, principal.objectID?.caseInsensitiveCompare(appID) != .orderedSame,
            access.assignments.contains(where: { assignment in wanted.contains(Self.roleKey(assignment.role))

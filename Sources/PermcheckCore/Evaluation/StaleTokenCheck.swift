@@ -58,15 +58,45 @@ enum StaleTokenCheck {
         }
     }
 
-    static func propagationHint(_ rule: APIRule, _ input: EvaluationInput, _ change: Change) -> Hint? {
+    /// The rule's propagation windows that apply to a change (its evidence kind, the token's cloud).
+    static func windows(_ rule: APIRule, _ input: EvaluationInput, _ change: Change) -> [PropagationWindow] {
         let cloud = input.token.cloud.cloud
-        let windows = rule.propagation.filter {
+        return rule.propagation.filter {
             ($0.evidence == change.evidence || change.evidence == "any")
                 && ($0.clouds.isEmpty || cloud.map($0.clouds.contains) == true)
         }
-        guard let window = windows.max(by: { $0.hours < $1.hours }) else { return nil }
+    }
+
+    /// The longest applicable window and when it ends, if the evaluation time is still inside it.
+    static func openWindow(_ rule: APIRule, _ input: EvaluationInput, _ change: Change) -> (window: PropagationWindow, end: Date)? {
+        guard let window = windows(rule, input, change).max(by: { $0.hours < $1.hours }) else { return nil }
         let end = change.at.addingTimeInterval(window.hours * 3600)
-        guard input.at < end else { return nil }
+        return input.at < end ? (window, end) : nil
+    }
+
+    /// One sentence for an observed failure the grant changes explain: the latest change the token predates or the
+    /// service may not have picked up yet, with the time left in the propagation window. `nil` when none does.
+    static func lead(_ rule: APIRule, _ input: EvaluationInput) -> String? {
+        let issued = input.token.claims.issuedAt
+        for change in relevantChanges(rule, input).sorted(by: { $0.at > $1.at }) {
+            let predates = issued.map { $0 < change.at } ?? false
+            let open = openWindow(rule, input, change)
+            guard predates || open != nil else { continue }
+            var text = predates
+                ? "The token predates the change: it was issued at \(ISO8601.format(issued!)), before \(change.what) at \(ISO8601.format(change.at)), so it cannot carry that change — get a new token (sign in again or clear the client's token cache)"
+                : "A change the service may not see yet: \(change.what) at \(ISO8601.format(change.at))"
+            if let (window, end) = open {
+                let claim = window.confidence == .documented ? "documented" : "reported"
+                text += "; \(Duration.describe(end.timeIntervalSince(input.at))) of the \(claim) \(Duration.describe(window.hours * 3600)) propagation window left (until \(ISO8601.format(end))): retry then before granting anything more"
+            }
+            return text + "."
+        }
+        return nil
+    }
+
+    static func propagationHint(_ rule: APIRule, _ input: EvaluationInput, _ change: Change) -> Hint? {
+        guard let (window, end) = openWindow(rule, input, change) else { return nil }
+        let windows = windows(rule, input, change)
         let age = Duration.describe(input.at.timeIntervalSince(change.at))
         let left = Duration.describe(end.timeIntervalSince(input.at))
         let evidenceKinds = change.evidence == "any" ? Set(windows.map(\.evidence)).sorted() : [window.evidence]
@@ -96,8 +126,8 @@ enum StaleTokenCheck {
         let principal = input.token.principal
         let evidence = input.evidence
         let kinds = Set(rule.requirements.map(\.check.kind))
-        let usesRoleGroups = !kinds.isDisjoint(with: ["purviewRole", "caseMembership"])
-        let usesCaseAdmins = !kinds.isDisjoint(with: ["purviewRole", "caseMembership", "caseAdmin"])
+        let usesRoleGroups = !kinds.isDisjoint(with: [.purviewRole, .caseMembership])
+        let usesCaseAdmins = !kinds.isDisjoint(with: [.purviewRole, .caseMembership, .caseAdmin])
         var changes: [Change] = []
         if let at = evidence.changedAt {
             changes.append(Change(what: "the change you made (--changed-at)", at: at, evidence: "any"))
@@ -113,7 +143,7 @@ enum StaleTokenCheck {
                 }
             }
         }
-        if kinds.contains("caseMembership") {
+        if kinds.contains(.caseMembership) {
             for member in evidence.caseMembers?.members ?? [] {
                 guard let at = member.changedAt, principal.match(member) != nil else { continue }
                 changes.append(Change(what: "the caller's case-member entry (\(member.label))", at: at, evidence: "caseMembership"))
@@ -125,7 +155,7 @@ enum StaleTokenCheck {
                 changes.append(Change(what: "the caller's eDiscovery Administrator entry (\(admin.label))", at: at, evidence: "caseAdmins"))
             }
         }
-        if kinds.contains("collectionRole") {
+        if kinds.contains(.collectionRole) {
             for assignment in evidence.purview?.assignments ?? [] {
                 guard let at = assignment.changedAt, principal.holds(assignment) else { continue }
                 changes.append(Change(what: "the \(assignment.role) assignment on collection '\(assignment.collection)'", at: at, evidence: "collectionRoles"))

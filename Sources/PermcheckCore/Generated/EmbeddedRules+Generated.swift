@@ -377,14 +377,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -574,6 +576,206 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/case-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-manage",
+  "aliases": [
+    "case-manage"
+  ],
+  "family": "ediscovery",
+  "title": "Update, close, reopen or delete an eDiscovery case; read or change its settings",
+  "summary": "PATCH/DELETE a case, close and reopen it, and read its settings (changing the settings is ediscovery.case-settings-update).",
+  "requests": [
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/close"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reopen"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings"
+      ]
+    }
+  ],
+  "success": "204 No Content (PATCH, DELETE, close, reopen, settings changes); 200 OK (GET settings).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-close?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-close?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-close?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-close?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Case Management"
+      ],
+      "description": "The caller holds the Purview role Case Management (create, edit, delete and control access to cases) through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Case Management", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/case-member-add.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -694,14 +896,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "notes": [
@@ -1024,14 +1228,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -1385,14 +1591,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "notes": [
@@ -1711,14 +1919,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "notes": [
@@ -1952,6 +2162,186 @@ enum EmbeddedRules {
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
     }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/case-settings-update.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.case-settings-update",
+  "aliases": [
+    "case-settings-update"
+  ],
+  "family": "ediscovery",
+  "title": "Change or reset an eDiscovery case's settings",
+  "summary": "PATCH the case settings (redundancy detection, topic modeling, OCR, review-set options) or reset them to the defaults.",
+  "requests": [
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings/resetToDefault"
+      ]
+    }
+  ],
+  "success": "204 No Content.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasesettings-update?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasesettings-update?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasesettings-update?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycasesettings-update?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Case Management"
+      ],
+      "description": "The caller holds the Purview role Case Management through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Case Management. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Case Management", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -2291,6 +2681,272 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/custodian-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.custodian-manage",
+  "aliases": [
+    "custodian-manage"
+  ],
+  "family": "ediscovery",
+  "title": "Get, activate, release, hold or re-index a custodian; manage its data sources",
+  "summary": "One custodian of a case: GET, activate, release, applyHold/removeHold (one or all), updateIndex and lastIndexOperation, and its user, site and group sources.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/activate"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/release"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/applyHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/removeHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/updateIndex"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/lastIndexOperation"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/applyHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/removeHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/updateIndex"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/userSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/userSources"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/siteSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/siteSources"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/unifiedGroupSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/unifiedGroupSources"
+      ]
+    }
+  ],
+  "success": "200 OK (GET), 201 Created (POST sources), 202 Accepted with Location (hold and index actions).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycustodian-activate?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycustodian-activate?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycustodian-activate?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycustodian-activate?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Custodian"
+      ],
+      "description": "The caller holds the Purview role Custodian (manage custodians and their data sources) through a role group; only eDiscovery Manager has it by default. Hold actions also need Hold (eDiscovery Manager has both).",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Custodian. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "documented",
+      "hint": "The custodian include names the Custodian role and says it is only in the eDiscovery Manager role group; that hold actions also check Hold is inferred and not modelled. Adding site sources also needs Sites.Read.All for site resolution."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/custodians-add.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -2415,14 +3071,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -2736,14 +3394,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -2940,7 +3600,7 @@ enum EmbeddedRules {
   "aliases": ["export-download"],
   "family": "ediscovery",
   "title": "Download an eDiscovery export file (exportFileMetadata.downloadUrl)",
-  "summary": "GET on the downloadUrl of a finished export; served by the eDiscovery download proxy, not by Microsoft Graph, so it needs its own token.",
+  "summary": "GET on the downloadUrl of a finished export. Served by the Microsoft Purview eDiscovery API (the second of the two eDiscovery APIs, used only to download export packages), not by Microsoft Graph, so it needs its own token; delegated and app-only access are both documented.",
   "request": {
     "method": "GET",
     "urls": [
@@ -2974,13 +3634,13 @@ enum EmbeddedRules {
       "id": "proxy-audience",
       "kind": "audience",
       "anyOf": ["b26e684c-5068-4120-a679-64a5d2c909d9", "api://b26e684c-5068-4120-a679-64a5d2c909d9"],
-      "description": "The token is for the MicrosoftPurviewEDiscovery app (b26e684c-5068-4120-a679-64a5d2c909d9), not Microsoft Graph: the download proxy does not accept Graph tokens.",
+      "description": "The token is for the Microsoft Purview eDiscovery API (app MicrosoftPurviewEDiscovery, b26e684c-5068-4120-a679-64a5d2c909d9), not Microsoft Graph: the guide documents it as a separate API, and the download proxy does not accept Graph tokens.",
       "status": 401,
       "fix": {
         "user": "Request a second token for the download, for the MicrosoftPurviewEDiscovery app instead of Graph: scope 'b26e684c-5068-4120-a679-64a5d2c909d9/eDiscovery.Download.Read'. One-time setup: create its service principal (New-MgServicePrincipal -AppId b26e684c-5068-4120-a679-64a5d2c909d9), add the delegated permission eDiscovery.Download.Read to your app registration, and have an admin consent.",
         "application": "Request a second token for the download with scope 'b26e684c-5068-4120-a679-64a5d2c909d9/.default' (client credentials). One-time setup: create the MicrosoftPurviewEDiscovery service principal (New-MgServicePrincipal -AppId b26e684c-5068-4120-a679-64a5d2c909d9) and grant your app its eDiscovery.Download.Read application permission with admin consent."
       },
-      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700"],
       "confidence": "documented"
     },
     {
@@ -3001,7 +3661,7 @@ enum EmbeddedRules {
       "description": "A delegated token carries the scope eDiscovery.Download.Read of the MicrosoftPurviewEDiscovery app.",
       "status": 401,
       "fix": "Add the delegated permission eDiscovery.Download.Read (API 'MicrosoftPurviewEDiscovery') to the app registration, grant admin consent, and request scope 'b26e684c-5068-4120-a679-64a5d2c909d9/eDiscovery.Download.Read'.",
-      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8845"],
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700", "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8845"],
       "confidence": "documented"
     },
     {
@@ -3012,9 +3672,9 @@ enum EmbeddedRules {
       "description": "An app-only token carries the application permission eDiscovery.Download.Read of the MicrosoftPurviewEDiscovery app.",
       "status": 401,
       "fix": "Grant the app the application permission eDiscovery.Download.Read on MicrosoftPurviewEDiscovery with admin consent, then request a new token with scope 'b26e684c-5068-4120-a679-64a5d2c909d9/.default'.",
-      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
-      "confidence": "reported",
-      "hint": "The app-only download path is described by community scripts (Microsoft's DownloadExportUsingAppCert.ps1 as quoted); one script reports app-only downloads failing."
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"],
+      "confidence": "documented",
+      "hint": "The eDiscovery API guide is written for app-only access (client secret or certificate) and has the admin grant tenant-wide consent to the Microsoft Purview eDiscovery API's application permissions; app-only downloads are supported (an earlier permcheck note that they fail came from one community script and is withdrawn). The permission's name for app-only tokens (eDiscovery.Download.Read) was read in Microsoft's download script as quoted by third parties, not in the page text permcheck could read."
     },
     {
       "id": "allow-aad-token-header",
@@ -3024,8 +3684,9 @@ enum EmbeddedRules {
       "description": "The download request sends 'X-AllowWithAADToken: true'; without it the proxy redirects to an interactive sign-in.",
       "status": 401,
       "fix": "Send the header 'X-AllowWithAADToken: true' with the download request.",
-      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"],
-      "confidence": "reported"
+      "sources": ["https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide", "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700"],
+      "confidence": "reported",
+      "hint": "Not found in the documentation text permcheck could read (the eDiscovery API guide in English, Japanese and Chinese renderings, the Graph export and caseOperation pages, Microsoft's docs PR 21700). Independent scripts send it and one states it copies Microsoft's DownloadExportUsingAppCert.ps1 from the guide verbatim; sending it is harmless."
     },
     {
       "id": "export-role",
@@ -3048,10 +3709,11 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions → Users, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or — Microsoft's app-only recipe — make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
-      "sources": ["https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions", "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"],
-      "confidence": "documented"
+      "sources": ["https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0", "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions", "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "notes": [
@@ -3111,12 +3773,12 @@ enum EmbeddedRules {
       "expect": {"verdict": "allowed"}
     },
     {
-      "name": "Everything met but the user saw 401: reported causes",
+      "name": "Everything met but the user saw 401: the reported cause leads and the verdict stays open",
       "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example"},
       "headers": {"X-AllowWithAADToken": "true"},
       "status": 401,
       "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"], "roleGroups": {"eDiscoveryManager": {"roles": ["Export"], "members": ["megan.manager@contoso-gcc.example"]}}},
-      "expect": {"verdict": "allowed"}
+      "expect": {"verdict": "indeterminate"}
     },
     {
       "name": "Manager not in the case and not an administrator",
@@ -3175,6 +3837,670 @@ enum EmbeddedRules {
       "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"], "roleGroups": {"eDiscoveryManager": {"roles": ["Export"], "members": ["megan.manager@contoso-gcc.example"]}}},
       "expect": {"verdict": "denied", "status": 401, "unmet": ["allow-aad-token-header"]}
     }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/get-download-url.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.get-download-url",
+  "aliases": [
+    "get-download-url",
+    "getDownloadUrl"
+  ],
+  "family": "ediscovery",
+  "title": "Get the download URL of an eDiscovery export (ediscoveryExportOperation: getDownloadUrl) — deprecated",
+  "summary": "Deprecated: stopped returning data on 2023-04-30. Read exportFileMetadata from GET caseOperation instead, then download each file's downloadUrl (ediscovery.export-download).",
+  "request": {
+    "method": "GET",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/microsoft.graph.security.ediscoveryExportOperation/getDownloadUrl",
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/getDownloadUrl"
+    ]
+  },
+  "success": "No data since 2023-04-30.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "deprecated",
+      "kind": "deprecated",
+      "since": "it stopped returning data on 2023-04-30",
+      "replacement": "GET /security/cases/ediscoveryCases/{caseId}/operations/{operationId} and its exportFileMetadata (downloadUrl, fileName, size), then download each downloadUrl with a MicrosoftPurviewEDiscovery token (permcheck --api export-download)",
+      "description": "The method is deprecated and stopped returning data on 2023-04-30; the page points to the exportFileMetadata property of Get caseOperation.",
+      "status": 403,
+      "fix": "Stop calling getDownloadUrl: GET the export operation (GET /security/cases/ediscoveryCases/{caseId}/operations/{operationId}) and read exportFileMetadata[].downloadUrl, then download each URL with a token for MicrosoftPurviewEDiscovery (check it with --api export-download).",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryexportoperation-getdownloadurl?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoveryexportfilemetadata?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {"name": "Graph token with the right permission: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}},
+    {"name": "Token for the download proxy instead of Graph", "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "denied", "status": 401, "unmet": ["graph-audience"]}},
+    {"name": "App-only with eDiscovery.Read.All: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/legacy-compliance-namespace.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.legacy-compliance-namespace",
+  "aliases": [
+    "compliance-ediscovery",
+    "legacy-ediscovery"
+  ],
+  "family": "ediscovery",
+  "title": "Any call to the deprecated beta eDiscovery namespace (/beta/compliance/ediscovery, microsoft.graph.ediscovery)",
+  "summary": "The microsoft.graph.ediscovery APIs under /compliance/ediscovery are deprecated; the replacement is the microsoft.graph.security namespace (/security/cases/ediscoveryCases), in v1.0 and beta.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"
+      ]
+    }
+  ],
+  "success": "Not guaranteed: the namespace is deprecated.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "deprecated",
+      "kind": "deprecated",
+      "since": "Microsoft published no retirement date",
+      "replacement": "the same operation under /security/cases/ediscoveryCases (microsoft.graph.security, v1.0 or beta)",
+      "description": "The /compliance/ediscovery (microsoft.graph.ediscovery) APIs are deprecated; every page of the namespace says to use the microsoft.graph.security eDiscovery APIs instead.",
+      "status": 403,
+      "fix": "Move the call to /security/cases/ediscoveryCases/… (for example GET /compliance/ediscovery/cases → GET /security/cases/ediscoveryCases), then check it again with permcheck --request.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/ediscovery-ediscoveryapioverview?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0"
+      ],
+      "confidence": "documented",
+      "hint": "Microsoft's pages give no retirement date for the old namespace; searched the overview and resource pages and the Graph changelog excerpts available."
+    }
+  ],
+  "examples": [
+    {"name": "Graph token with the right permission: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}},
+    {"name": "Token for the download proxy instead of Graph", "claims": {"aud": "b26e684c-5068-4120-a679-64a5d2c909d9", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Download.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "denied", "status": 401, "unmet": ["graph-audience"]}},
+    {"name": "App-only with eDiscovery.Read.All: indeterminate, the endpoint is deprecated", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "expect": {"verdict": "indeterminate", "unknown": ["deprecated"]}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/legal-hold-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.legal-hold-manage",
+  "aliases": [
+    "legal-hold-manage"
+  ],
+  "family": "ediscovery",
+  "title": "Get, update, delete, enable or disable an eDiscovery hold policy; manage its sources",
+  "summary": "One legal hold of a case: GET/PATCH/DELETE, enablePolicy/disablePolicy, and its user and site sources (retryPolicy is ediscovery.legal-hold-retry).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/enablePolicy"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/disablePolicy"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/siteSources"
+      ]
+    }
+  ],
+  "success": "200 OK (GET), 202 Accepted (enable, disable, retry), 201 Created (sources), 204 No Content (PATCH, DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-enablepolicy?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-enablepolicy?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-enablepolicy?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-enablepolicy?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Hold"
+      ],
+      "description": "The caller holds the Purview role Hold (place content on hold) through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Hold. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Hold", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/legal-hold-retry.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.legal-hold-retry",
+  "aliases": [
+    "legal-hold-retry"
+  ],
+  "family": "ediscovery",
+  "title": "Retry a failed eDiscovery hold policy (ediscoveryHoldPolicy: retryPolicy)",
+  "summary": "POST retryPolicy on a hold whose distribution failed.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/retryPolicy"
+    ]
+  },
+  "success": "202 Accepted.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-retrypolicy?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-retrypolicy?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-retrypolicy?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryholdpolicy-retrypolicy?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Hold"
+      ],
+      "description": "The caller holds the Purview role Hold through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Hold. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Hold", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -3309,14 +4635,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -3506,6 +4834,236 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/noncustodial-sources.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.noncustodial-sources",
+  "aliases": [
+    "noncustodial-sources"
+  ],
+  "family": "ediscovery",
+  "title": "List, add, hold, release or re-index non-custodial data sources",
+  "summary": "The non-custodial data sources of a case: GET/POST, and applyHold/removeHold/release/updateIndex on one or all.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/applyHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/removeHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/release"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/updateIndex"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/applyHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/removeHold"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/updateIndex"
+      ]
+    }
+  ],
+  "success": "200 OK (GET), 201 Created (POST), 202 Accepted with Location (hold, release and index actions).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-noncustodialdatasources?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-noncustodialdatasources?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-noncustodialdatasources?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-noncustodialdatasources?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Custodian"
+      ],
+      "description": "The caller holds the Purview role Custodian (manage data sources) through a role group; only eDiscovery Manager has it by default.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Custodian. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/review-set-add.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -3632,14 +5190,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -3829,6 +5389,180 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/review-set-apply-tags.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-apply-tags",
+  "aliases": [
+    "review-set-apply-tags"
+  ],
+  "family": "ediscovery",
+  "title": "Tag the documents a review set query returns (ediscoveryReviewSetQuery: applyTags)",
+  "summary": "POST applyTags on a review set query: adds or removes review tags on the query's documents.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/applyTags"
+    ]
+  },
+  "success": "202 Accepted with a Location header for the tagging operation.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewsetquery-applytags?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewsetquery-applytags?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewsetquery-applytags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewsetquery-applytags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Review"
+      ],
+      "description": "The caller holds the Purview role Review (view and tag documents in review sets of cases they are members of) through a role group; eDiscovery Manager and Reviewer have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-reviewset-tag-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "documented",
+      "hint": "The review-set include says the Review role lets users view and tag documents in review sets of cases they are members of."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/review-set-create.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -3953,14 +5687,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -4161,7 +5897,8 @@ enum EmbeddedRules {
   "request": {
     "method": "POST",
     "urls": [
-      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export"
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export",
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/export"
     ]
   },
   "success": "202 Accepted with a Location header pointing to the export operation; download its files with API export-download.",
@@ -4272,14 +6009,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -4469,6 +6208,401 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/review-set-queries.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-queries",
+  "aliases": [
+    "review-set-queries"
+  ],
+  "family": "ediscovery",
+  "title": "List, create, run or update review set queries; get or update a review set",
+  "summary": "Review set queries (saved filters over a review set) and the review set itself: GET/POST queries, GET/PATCH one query, run it; GET/PATCH the review set and read its files (deleting a query is ediscovery.review-set-query-delete).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/files"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/files/{fileId}"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/run"
+      ]
+    }
+  ],
+  "success": "200 OK (GET, run), 201 Created (POST), 204 No Content (PATCH, DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-list-queries?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-list-queries?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-list-queries?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-list-queries?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Review"
+      ],
+      "description": "The caller holds the Purview role Review (access review sets of cases they are members of) through a role group; eDiscovery Manager and Reviewer have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-reviewset-tag-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/review-set-query-delete.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.review-set-query-delete",
+  "aliases": [
+    "review-set-query-delete"
+  ],
+  "family": "ediscovery",
+  "title": "Delete a review set query",
+  "summary": "DELETE one saved query of a review set.",
+  "request": {
+    "method": "DELETE",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"
+    ]
+  },
+  "success": "204 No Content.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-delete-queries?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-delete-queries?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-delete-queries?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoveryreviewset-delete-queries?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Review"
+      ],
+      "description": "The caller holds the Purview role Review (work in review sets of cases they are members of) through a role group; eDiscovery Manager and Reviewer have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-reviewset-tag-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/review-sets-list.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -4593,14 +6727,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -4914,14 +7050,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -5237,14 +7375,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -5560,14 +7700,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-custodian-export-apis.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "notes": [
@@ -5774,6 +7916,605 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/ediscovery/search-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-manage",
+  "aliases": [
+    "search-manage"
+  ],
+  "family": "ediscovery",
+  "title": "Get, update, delete or estimate an eDiscovery search",
+  "summary": "One case search: GET/PATCH/DELETE, estimateStatistics and its last operation (its sources are ediscovery.search-sources).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/estimateStatistics"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/lastEstimateStatisticsOperation"
+      ]
+    }
+  ],
+  "success": "200 OK (GET, PATCH), 202 Accepted with Location (estimateStatistics), 201 Created (POST sources), 204 No Content (DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-estimatestatistics?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-estimatestatistics?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-estimatestatistics?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-estimatestatistics?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Compliance Search"
+      ],
+      "description": "The caller holds the Purview role Compliance Search (run searches and estimates) through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Compliance Search. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Compliance Search", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/search-purge.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-purge",
+  "aliases": [
+    "search-purge"
+  ],
+  "family": "ediscovery",
+  "title": "Purge (delete) the items an eDiscovery search found (ediscoverySearch: purgeData)",
+  "summary": "POST purgeData on a case search: deletes the Teams messages (and, with purgeAreas, mailbox items) the search found. Irreversible with purgeType permanentlyDeleted.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/purgeData"
+    ]
+  },
+  "success": "202 Accepted with a Location header for the purgeDataOperation.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-purgedata?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-purgedata?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-purgedata?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-purgedata?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Search And Purge"
+      ],
+      "description": "The caller holds the Purview role Search And Purge through a role group. By default only Organization Management has it; eDiscovery Manager, eDiscovery Administrator and Compliance Administrator do not.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the Organization Management role group (Microsoft's least-privileged option for purging), or to a custom role group with Search And Purge (New-RoleGroup -Name 'Purgers' -Roles 'Search And Purge','Compliance Search' -Members <user>). Keep it small: purged data cannot be recovered.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to a role group with Search And Purge (Organization Management, or a custom one: New-RoleGroup -Name 'Purgers' -Roles 'Search And Purge' -Members <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-purge-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/purview/edisc-permissions"
+      ],
+      "confidence": "documented",
+      "hint": "The Graph purge page names Organization Management and the Search And Purge role explicitly; a custom role group with the role is inferred to work the same way."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "notes": [
+    {
+      "id": "purge-teams-and-mailboxes",
+      "text": "purgeData deletes Teams content (and mailbox items when purgeAreas includes mailboxes) found by the search; the operation's status is read from the Location URL (caseOperation). With purgeType permanentlyDeleted the data cannot be recovered.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-purgedata?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {"name": "OrganizationManagement member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Search And Purge", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in OrganizationManagement and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/search-sources.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.search-sources",
+  "aliases": [
+    "search-sources"
+  ],
+  "family": "ediscovery",
+  "title": "List, add or remove the sources of an eDiscovery search",
+  "summary": "The additional, custodian and non-custodial sources of one case search.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/additionalSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/additionalSources"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources/{sourceId}"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources/{sourceId}"
+      ]
+    }
+  ],
+  "success": "200 OK (GET), 201 Created (POST), 204 No Content (DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-post-additionalsources?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-post-additionalsources?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.ReadWrite.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-post-additionalsources?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.ReadWrite.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-post-additionalsources?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Compliance Search"
+      ],
+      "description": "The caller holds the Purview role Compliance Search through a role group; eDiscovery Manager, Compliance Administrator and Organization Management have it.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Compliance Search. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-write.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Compliance Search", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
         ("rules/ediscovery/searches-list.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -5898,14 +8639,16 @@ enum EmbeddedRules {
       "status": 403,
       "fix": {
         "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
-        "application": "Add the service principal to the case (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>), or make it an eDiscovery Administrator (Add-eDiscoveryCaseAdmin -User <SP objectId>), which grants every case."
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
       },
       "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
         "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
         "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
         "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
       ],
-      "confidence": "documented"
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
     }
   ],
   "examples": [
@@ -6091,6 +8834,395 @@ enum EmbeddedRules {
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
     }
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/tags-list.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.tags-list",
+  "aliases": [
+    "tags-list"
+  ],
+  "family": "ediscovery",
+  "title": "List or get eDiscovery review tags (ediscoveryReviewTag)",
+  "summary": "GET the review tags of a case: the list, one tag, its child tags or parent, or the tag hierarchy (asHierarchy).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/microsoft.graph.security.asHierarchy()"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}/childTags"
+      ]
+    },
+    {
+      "method": "GET",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}/parent"
+      ]
+    }
+  ],
+  "success": "200 OK with ediscoveryReviewTag objects.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-tags?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-tags?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-tags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-list-tags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Review",
+        "Manage Review Set Tags"
+      ],
+      "description": "The caller holds the Purview role Review (view and tag documents in review sets) or Manage Review Set Tags through a role group; eDiscovery Manager and Reviewer have Review.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Review. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/beta/includes/rbac-for-apis/rbac-ediscovery-tag-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "inferred",
+      "hint": "The Graph tag pages allow eDiscovery Manager, eDiscovery Administrator and Reviewer (who can view tags in cases they are members of); that the check is the Review or Manage Review Set Tags role is permcheck's reading."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Review or Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+  ]
+}
+
+"""#),
+        ("rules/ediscovery/tags-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "ediscovery.tags-manage",
+  "aliases": [
+    "tags-manage"
+  ],
+  "family": "ediscovery",
+  "title": "Create, update or delete eDiscovery review tags",
+  "summary": "POST, PATCH or DELETE the review tags of a case (the tag definitions, not tagging documents: that is applyTags on a review set query).",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"
+      ]
+    }
+  ],
+  "success": "201 Created (POST), 200/204 (PATCH), 204 No Content (DELETE).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc",
+        "gcc-high",
+        "dod"
+      ],
+      "description": "The eDiscovery Graph APIs (microsoft.graph.security) are offered in Global, US Gov L4 and US Gov L5, not in China (21Vianet).",
+      "status": 401,
+      "fix": "Call the API in a cloud that offers it, with a token from that cloud's login endpoint.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-tags?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/eDiscovery.Read.All' (or https://graph.microsoft.us / https://dod-graph.microsoft.us / https://microsoftgraph.chinacloudapi.cn in national clouds).",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default' (the national Graph URI in national clouds)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-tags?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission eDiscovery.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-tags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "eDiscovery.Read.All",
+        "eDiscovery.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission eDiscovery.Read.All or eDiscovery.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission eDiscovery.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverycase-post-tags?view=graph-rest-1.0",
+        "https://github.com/microsoftgraph/microsoft-graph-devx-content/blob/master/permissions/new/permissions.json",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-role",
+      "kind": "purviewRole",
+      "anyOf": [
+        "Manage Review Set Tags"
+      ],
+      "description": "The caller holds the Purview role Manage Review Set Tags (create, edit and delete tags) through a role group; eDiscovery Manager has it, Reviewer does not.",
+      "status": 403,
+      "fix": {
+        "user": "Least privilege: add the user to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <user>), or to a custom role group with Manage Review Set Tags. If that role group is a case member, adding a role to it removes it from every case: add it back.",
+        "application": "Register the service principal in Purview (New-ServicePrincipal -AppId <appId> -ObjectId <SP objectId>, once), then add it to the eDiscovery Manager role group (Add-RoleGroupMember -Identity eDiscoveryManager -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/beta/includes/rbac-for-apis/rbac-ediscovery-tag-apis.md",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions"
+      ],
+      "confidence": "documented",
+      "hint": "The tag include names the Manage Review Set Tags role for creating, editing and deleting tags; Reviewer is read-only."
+    },
+    {
+      "id": "case-membership",
+      "kind": "caseMembership",
+      "admitsCaseAdmins": true,
+      "description": "The caller is a member of the case (directly or through a role group that is a member); eDiscovery Administrators reach every case.",
+      "status": 403,
+      "fix": {
+        "user": "Add the user to the case (Purview portal → eDiscovery → the case → Settings → Access & permissions, or Add-ComplianceCaseMember -Case '<case>' -Member <user>). Making them eDiscovery Administrator also works but grants every case.",
+        "application": "Microsoft's documented app-only setup makes the service principal an eDiscovery Administrator: add it to eDiscoveryManager, then Add-eDiscoveryCaseAdmin -User <SP objectId> (grants every case). Narrower but not documented for apps (inferred): add the service principal to this case only (Add-ComplianceCaseMember -Case '<case>' -Member <SP objectId>)."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasemember?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/ediscovery-assign-permissions",
+        "https://learn.microsoft.com/en-us/graph/security-ediscovery-appauthsetup",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/includes/rbac-for-apis/rbac-ediscovery-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    }
+  ],
+  "examples": [
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "Role group without Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
+    {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
+    {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
+    {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -7400,16 +10532,16 @@ enum EmbeddedRules {
       "method": "GET",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"
       ]
     },
     {
       "method": "POST",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/search/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/search/{path*}",
+        "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}",
         "https://{account}.purview.azure.com/datamap/api/browse",
-        "https://{account}.purview.azure.com/catalog/api/browse"
+        "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"
       ]
     }
   ],
@@ -7458,6 +10590,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    },
     {
       "id": "new-portal-host",
       "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
@@ -7639,21 +10777,21 @@ enum EmbeddedRules {
       "method": "POST",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     },
     {
       "method": "PUT",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     },
     {
       "method": "DELETE",
       "urls": [
         "https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}",
-        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"
+        "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"
       ]
     }
   ],
@@ -7702,6 +10840,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    },
     {
       "id": "new-portal-host",
       "text": "Accounts on the new Microsoft Purview portal are also reached at https://api.purview-service.microsoft.com/catalog/api/atlas/v2/…; the token audience is presumably the same (inferred).",
@@ -8487,6 +11631,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "legacy-host",
+      "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
+      "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
+      "confidence": "reported"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with data-source-administrator on the target collection",
@@ -8651,31 +11803,47 @@ enum EmbeddedRules {
     static let index: [(id: String, aliases: [String], requests: [(method: String, urls: [String])])] = [
         ("ediscovery.case-create", ["case-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
         ("ediscovery.case-get", ["case-get"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"])]),
+        ("ediscovery.case-manage", ["case-manage"], [("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/close"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reopen"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings"])]),
         ("ediscovery.case-member-add", ["case-member-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
         ("ediscovery.case-member-remove", ["case-member-remove"], [("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers/{memberId}"])]),
         ("ediscovery.case-members-list", ["case-members-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/caseMembers"])]),
         ("ediscovery.case-operation-get", ["case-operation-get", "get-operation"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}"])]),
+        ("ediscovery.case-settings-update", ["case-settings-update"], [("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/settings/resetToDefault"])]),
         ("ediscovery.cases-list", ["cases-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases"])]),
+        ("ediscovery.custodian-manage", ["custodian-manage"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/activate"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/release"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/applyHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/removeHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/updateIndex"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/lastIndexOperation"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/applyHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/removeHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/updateIndex"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/userSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/userSources"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/siteSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/siteSources"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/unifiedGroupSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/unifiedGroupSources"])]),
         ("ediscovery.custodians-add", ["custodians-add"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
         ("ediscovery.custodians-list", ["custodians-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/custodians"])]),
         ("ediscovery.export-download", ["export-download"], [("GET", ["https://{region}.proxyservice.ediscovery.svc.cloud.microsoft/{path*}", "https://{region}.proxyservice.ediscovery.office365.com/{path*}"])]),
+        ("ediscovery.get-download-url", ["get-download-url", "getDownloadUrl"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/microsoft.graph.security.ediscoveryExportOperation/getDownloadUrl", "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/operations/{operationId}/getDownloadUrl"])]),
+        ("ediscovery.legacy-compliance-namespace", ["compliance-ediscovery", "legacy-ediscovery"], [("GET", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("POST", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("PATCH", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"]), ("DELETE", ["https://graph.microsoft.com/beta/compliance/ediscovery/{path*}"])]),
+        ("ediscovery.legal-hold-manage", ["legal-hold-manage"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/enablePolicy"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/disablePolicy"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/userSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/siteSources"])]),
+        ("ediscovery.legal-hold-retry", ["legal-hold-retry"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds/{holdId}/retryPolicy"])]),
         ("ediscovery.legal-holds", ["legal-holds"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/legalHolds"])]),
+        ("ediscovery.noncustodial-sources", ["noncustodial-sources"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/applyHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/removeHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/release"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/{sourceId}/updateIndex"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/applyHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/removeHold"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources/updateIndex"])]),
         ("ediscovery.review-set-add", ["add-to-review-set"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/addToReviewSet"])]),
+        ("ediscovery.review-set-apply-tags", ["review-set-apply-tags"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/applyTags"])]),
         ("ediscovery.review-set-create", ["review-set-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
-        ("ediscovery.review-set-export", ["review-set-export"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export"])]),
+        ("ediscovery.review-set-export", ["review-set-export"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export", "https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/export"])]),
+        ("ediscovery.review-set-queries", ["review-set-queries"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/files"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/files/{fileId}"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}/run"])]),
+        ("ediscovery.review-set-query-delete", ["review-set-query-delete"], [("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries/{queryId}"])]),
         ("ediscovery.review-sets-list", ["review-sets-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets"])]),
         ("ediscovery.search-create", ["search-create"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
         ("ediscovery.search-export-report", ["export-report", "search-export-report"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportReport"])]),
         ("ediscovery.search-export-result", ["export-result", "search-export-result"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/exportResult"])]),
+        ("ediscovery.search-manage", ["search-manage"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/estimateStatistics"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/lastEstimateStatisticsOperation"])]),
+        ("ediscovery.search-purge", ["search-purge"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/purgeData"])]),
+        ("ediscovery.search-sources", ["search-sources"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/additionalSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/additionalSources"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/custodianSources/{sourceId}"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources"]), ("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/noncustodialSources/{sourceId}"])]),
         ("ediscovery.searches-list", ["searches-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/searches"])]),
+        ("ediscovery.tags-list", ["tags-list"], [("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/microsoft.graph.security.asHierarchy()"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}/childTags"]), ("GET", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}/parent"])]),
+        ("ediscovery.tags-manage", ["tags-manage"], [("POST", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags"]), ("PATCH", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"]), ("DELETE", ["https://graph.microsoft.com/{version}/security/cases/ediscoveryCases/{caseId}/tags/{tagId}"])]),
         ("graph.data-policy-operation-beta", ["data-policy-operation-beta"], [("GET", ["https://graph.microsoft.com/beta/dataPolicyOperations/{id}"])]),
         ("graph.data-policy-operation", ["data-policy-operation"], [("GET", ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"])]),
         ("graph.export-personal-data-beta", ["export-personal-data-beta"], [("POST", ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"])]),
         ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
         ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
         ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
-        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse"])]),
-        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}"])]),
+        ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"])]),
+        ("purview.datamap-write", ["purview-datamap-write"], [("POST", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/datamap/api/atlas/v2/{path*}", "https://{account}.purview.azure.com/catalog/api/atlas/v2/{path*}", "https://{account}.catalog.purview.azure.com/api/atlas/v2/{path*}"])]),
         ("purview.devops-policies", ["purview-devops-policies"], [("GET", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"])]),
         ("purview.metadata-policy", ["purview-metadata-policy"], [("GET", ["https://{account}.purview.azure.com/policystore/metadataPolicies", "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}", "https://{account}.purview.azure.com/policystore/metadataroles", "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"]), ("PUT", ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"])]),
         ("purview.scanning", ["purview-scanning"], [("GET", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("POST", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"])]),
@@ -8752,9 +11920,18 @@ enum EmbeddedRules {
       "id": "authorization-request-denied",
       "match": {"code": "Authorization_RequestDenied"},
       "status": 403,
-      "meaning": "The token is valid but does not grant this directory operation: a missing Graph permission, a delegated token where an application permission is needed (or the reverse), or the signed-in user lacks the Entra role.",
-      "fix": "Grant the least-privileged permission the operation lists and, for delegated calls, give the user the role it needs; then get a new token.",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group"],
+      "meaning": "The token is valid but does not allow this directory operation. For a delegated call both layers must allow it: the app's delegated permission (the token's 'scp') and the signed-in user's own privileges, i.e. their Entra directory role (the token's 'wids'; permcheck's directoryRole requirement checks it where a rule has one). For an app-only call the app needs the application permission (the token's 'roles'). A delegated token where the operation needs an application permission (or the reverse) also gets it.",
+      "fix": "Delegated: give the signed-in user the least-privileged Entra role the operation lists (e.g. User Administrator) and grant the app the delegated permission; app-only: grant the application permission with admin consent. Then get a new token (roles and permissions are read when the token is issued).",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
+      "confidence": "documented"
+    },
+    {
+      "id": "insufficient-privileges",
+      "match": {"message": "Insufficient privileges to complete the operation"},
+      "status": 403,
+      "meaning": "Graph's Authorization_RequestDenied text (SDK exceptions often print only the message): the app's permission or, for a delegated call, the signed-in user's Entra directory role does not allow the operation.",
+      "fix": "Delegated: give the user the Entra role the operation lists and the app the delegated permission; app-only: grant the application permission with admin consent; then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
       "confidence": "documented"
     },
     {
@@ -8774,6 +11951,69 @@ enum EmbeddedRules {
       "fix": "Compare the token's permissions and the caller's roles with the API's requirements (the requirement table below).",
       "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
       "confidence": "documented"
+    },
+    {
+      "id": "sharepoint-access-denied",
+      "match": {"code": "accessDenied", "message": "Access denied"},
+      "status": 403,
+      "meaning": "SharePoint/OneDrive refused the item or site: the token's permission does not reach it. With Sites.Selected (or Lists/ListItems/Files .SelectedOperations.Selected) the app has no access to any site until a site permission names it; a delegated call also needs the signed-in user's own access to the site.",
+      "fix": "For Sites.Selected grant the app a role on the site (POST /sites/{site-id}/permissions, needs Sites.FullControl.All); otherwise grant the Sites/Files permission the operation lists, or give the user access to the site; then get a new token.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/answers/questions/1226296/create-site-permission-graph-api-throws-access-den"],
+      "confidence": "reported"
+    },
+    {
+      "id": "exchange-error-access-denied",
+      "match": {"code": "ErrorAccessDenied"},
+      "status": 403,
+      "meaning": "Exchange Online refused the mailbox: an application access policy (New-ApplicationAccessPolicy / RBAC for Applications) limits the app to other mailboxes, or the token's Mail/Calendars/Contacts permission does not cover this mailbox (a delegated token reaching another user's mailbox without delegate access; Graph Explorer sends delegated tokens only).",
+      "fix": "App-only: ask the Exchange admin to include the mailbox in the app's access policy (Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <app id>; policy changes can take over an hour); delegated: use /me or get delegate access to the mailbox; or grant the application permission.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access", "https://learn.microsoft.com/en-us/answers/questions/1025656/error-access-denied-while-using-usersltuseridgtmai.html"],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-not-authorized-to-access-account",
+      "match": {"code": "Unauthorized", "message": "Not authorized to access account"},
+      "status": 403,
+      "meaning": "Microsoft Purview data plane: the token was accepted but the caller holds no Purview collection role (Data Reader, Data Curator, Collection Admin …) on the collection the call touches in this account, or the token is for another resource (Purview data-plane calls need a token for https://purview.azure.net, not management.azure.com). Azure RBAC on the Purview account does not grant data-plane access.",
+      "fix": "Give the user or service principal the least role the call needs on the target collection (or a parent whose roles it inherits) in the Purview governance portal or the Metadata Policy API; check the token's 'aud' is https://purview.azure.net; then retry (role changes may take a few minutes).",
+      "sources": ["https://learn.microsoft.com/en-us/answers/questions/998548/unauthorized-error-using-purview-api-not-authorize", "https://learn.microsoft.com/en-us/answers/questions/496519/unauthorized-not-authorized-to-access-purview-acco", "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "reported"
+    },
+    {
+      "id": "payment-required",
+      "match": {"code": "paymentRequired"},
+      "status": 402,
+      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export (and other pay-as-you-go operations) needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview); without it the call is refused whatever the permissions. For metered Graph APIs: the app has no Azure billing set up.",
+      "fix": "eDiscovery: set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the eDiscovery Premium add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
+      "sources": ["https://learn.microsoft.com/en-us/graph/errors", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview", "https://learn.microsoft.com/en-us/graph/metered-api-list"],
+      "confidence": "reported"
+    },
+    {
+      "id": "ediscovery-case-type-not-supported",
+      "match": {"message": "Request for case type"},
+      "status": 403,
+      "meaning": "The eDiscovery Graph API refused the case (reported as 'Forbidden: Request for case type  is not supported' on GET ediscoveryCases/{id}): the case is not of a type the API serves (the API works on eDiscovery (Premium)-enabled cases only; classic/standard cases are not served), or — as reported in 2023 — a transient service issue that hit every case while List cases still worked.",
+      "fix": "Check the case in the Purview portal (premium features on, not a classic Content search case); if every case fails while List cases works, it is a service issue: retry later or open a support ticket with the request-id.",
+      "sources": ["https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/1987", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview"],
+      "confidence": "reported"
+    },
+    {
+      "id": "invalid-cloud-instance",
+      "match": {"code": "InvalidCloudInstance"},
+      "status": 401,
+      "meaning": "The token comes from another national cloud's token service than the endpoint's (e.g. a login.microsoftonline.com token sent to graph.microsoft.us, or an app registered in the global cloud used against US Government): each national cloud has its own token service, app registrations and Graph endpoint.",
+      "fix": "Register the app and request the token in the endpoint's cloud (GCC High/DoD: login.microsoftonline.us with scope https://graph.microsoft.us/.default; China: login.chinacloudapi.cn), or call the endpoint of the token's cloud.",
+      "sources": ["https://learn.microsoft.com/en-us/graph/deployments", "https://learn.microsoft.com/en-us/graph/sdks/national-clouds"],
+      "confidence": "inferred"
+    },
+    {
+      "id": "idx14100-not-a-jwt",
+      "match": {"message": "IDX14100"},
+      "status": 401,
+      "meaning": "Microsoft.IdentityModel (a .NET API's token validation, or Graph PowerShell on the client) could not read the bearer value as a JWT: it has no dots. Typically an opaque token — a personal Microsoft account (MSA) token or a token for a Microsoft service that is not a JWT to third parties — or a value that is not a token at all (a SecureString's type name, an empty or quoted string).",
+      "fix": "Send the access token issued for this API (its 'aud' must be the API), as plain text after one 'Bearer '; run 'permcheck decode' on it: a real access token for your API decodes into three segments.",
+      "sources": ["https://github.com/dotnet/aspnetcore/issues/52286", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "confidence": "reported"
     },
     {
       "id": "no-permissions-in-access-token",
@@ -8864,6 +12104,14 @@ enum EmbeddedRules {
       "match": {"aadsts": 65001},
       "meaning": "DelegationDoesNotExist: the user or an admin has not consented to the app for the requested permissions.",
       "fix": "Grant consent (an admin can grant for the tenant: Enterprise applications → the app → Permissions → Grant admin consent), or send an interactive authorization request.",
+      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "confidence": "documented"
+    },
+    {
+      "id": "aadsts-650052",
+      "match": {"aadsts": 650052},
+      "meaning": "The app needs access to a service that the tenant has not subscribed to or enabled: the resource's service principal is missing in the tenant (e.g. a Microsoft first-party API never provisioned there, or a permission on an obsolete/unsubscribed service in the app's required permissions).",
+      "fix": "Have an admin create the resource's service principal (New-MgServicePrincipal -AppId <resource app id>, or admin consent through the adminconsent URL), remove permissions on services the tenant does not have, then request the token again.",
       "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
       "confidence": "documented"
     },

@@ -25,7 +25,7 @@ public struct PlanCheck: Sendable, Equatable {
     public var api: String?
     public var request: String?
     /// Evidence file paths as written in the plan (relative to the plan's directory), keyed by CLI option name
-    /// without dashes: `caseMembers`, `roleGroups`, `caseAdmins`, `purviewPolicies`, `collections`.
+    /// by ``EvidenceKind/key`` (`caseMembers`, `roleGroups`, …).
     public var evidenceFiles: [String: String]
     /// The case and collection the call targets.
     public var caseName: String?
@@ -40,15 +40,14 @@ public struct PlanCheck: Sendable, Equatable {
 ///
 /// Schema (strict: unknown keys are errors):
 /// `{"at"?: ISO8601, "checks": [{"name"?, "token": {"file"|"env": string} | {"stdin": true}, "api": ID,
-///   "case"?, "collection"?, "caseMembers"?, "roleGroups"?, "caseAdmins"?, "purviewPolicies"?, "collections"?,
+///   "case"?, "collection"?, one key per evidence kind (``EvidenceKind/key``, e.g. "caseMembers")?,
 ///   "headers"?: [string], "at"?: ISO8601}]}`.
 public struct PreflightPlan: Sendable, Equatable {
     /// The checks, in plan order.
     public var checks: [PlanCheck]
 
-    /// The evidence keys a check may name, in the order they are read.
-    public static let evidenceKeys = ["caseMembers", "roleGroups", "caseAdmins", "purviewPolicies", "collections"]
-    static let checkKeys: Set<String> = Set(evidenceKeys + ["name", "token", "api", "request", "case", "collection", "headers", "at"])
+    /// The keys a check may have: its own and one per evidence kind (``EvidenceKind/key``).
+    static let checkKeys: Set<String> = Set(EvidenceKind.keys + ["name", "token", "api", "request", "case", "collection", "headers", "at"])
 
     /// Reads a plan from the bytes of `path`.
     /// - Throws: `PermcheckError.inputInvalid` naming the plan, the check (1-based index and name) and the field.
@@ -109,7 +108,7 @@ public struct PreflightPlan: Sendable, Equatable {
         default: break
         }
         var evidence: [String: String] = [:]
-        for key in evidenceKeys { if let path = try string(key) { evidence[key] = path } }
+        for key in EvidenceKind.keys { if let path = try string(key) { evidence[key] = path } }
         var headers: [String]?
         if let value = object["headers"] {
             guard case .array(let list) = value else { throw fail("headers", "expected an array of 'Name: value' strings, found \(value.typeName)") }

@@ -3,15 +3,22 @@
 /// (`--format json` prints the standard diagnosis JSON instead.)
 public enum CanReport {
     /// Renders the answer for one resolved request.
-    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis) -> String {
+    /// `passing`: the triage options given to `can` (`--response FILE`, `--changed-at T`), repeated in the
+    /// main-check command suggested for hand-written rules.
+    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String] = []) -> String {
         let target = resolved.target
         var lines: [String] = []
         var head = [DiagnosisSummary.verdictWord(diagnosis.verdict)]
-        if diagnosis.verdict == .denied { head.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")") }
-        if diagnosis.verdict == .indeterminate { head.append("evidence missing") }
-        if let observed = diagnosis.observedStatus { head.append("observed HTTP \(observed)") }
+        if let failure = diagnosis.observedFailure {
+            head.append("observed HTTP \(failure.status) although no modelled requirement fails")
+        } else {
+            if diagnosis.verdict == .denied { head.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")") }
+            if diagnosis.verdict == .indeterminate { head.append("evidence missing") }
+            if let observed = diagnosis.observedStatus { head.append("observed HTTP \(observed)") }
+        }
         head.append("\(target.method) \(target.url)")
         lines.append(head.joined(separator: " · "))
+        if let lead = DiagnosisSummary.lead(diagnosis) { lines.append(lead) }
         lines.append("rule:    \(diagnosis.apiID) (\(describe(resolved)))")
         if let match = resolved.catalogMatch, !match.isDirect {
             lines.append("matched: " + match.adjustments.map(\.rawValue).joined(separator: ", "))
@@ -32,7 +39,7 @@ public enum CanReport {
             for finding in open {
                 lines.append("  \(DiagnosisSummary.mark(finding.outcome)) \(finding.requirementID) (\(finding.status)): \(finding.message)")
             }
-        } else if let granted = diagnosis.findings.first(where: { $0.kind == "scope" || $0.kind == "appRole" }) {
+        } else if let granted = diagnosis.findings.first(where: { $0.kind == .scope || $0.kind == .appRole }) {
             lines.append("")
             lines.append("Granted: \(granted.message)")
         }
@@ -41,6 +48,14 @@ public enum CanReport {
             lines.append("To fix, least privilege first:")
             for (index, fix) in diagnosis.fixes.enumerated() { lines.append("  \(index + 1). \(fix)") }
         }
+        if let command = mainCheckCommand(resolved, diagnosis, passing: passing) {
+            lines.append("")
+            lines.append("'can' takes no evidence files; to decide, run the main check with them:")
+            lines.append("  " + command)
+            for finding in diagnosis.findings where finding.outcome == .unknown {
+                if let collect = finding.collect { lines.append("  - \(finding.requirementID): \(collect)") }
+            }
+        }
         let sources = DiagnosisSummary.sources(diagnosis)
         if !sources.isEmpty, diagnosis.verdict != .allowed {
             lines.append("")
@@ -48,6 +63,33 @@ public enum CanReport {
             lines += sources.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// For a hand-written rule with requirements only evidence decides: the exact main-check command line, with
+    /// the evidence options those requirements read (file names as the export commands write them). `nil` otherwise.
+    static func mainCheckCommand(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String]) -> String? {
+        guard resolved.source == .handWritten else { return nil }
+        let unknown = Set(diagnosis.findings.filter { $0.outcome == .unknown }.map(\.requirementID))
+        var options: [String] = []
+        func add(_ items: String...) { for item in items where !options.contains(item) { options.append(item) } }
+        for requirement in resolved.rule.requirements where unknown.contains(requirement.id) {
+            switch requirement.check {
+            case .header(let name, let value): add("--header '\(name): \(value ?? "<value>")'")
+            case .caseMembership: add("--case \"<case name>\"")
+            case .collectionRole: add("--collection <collection>")
+            default: break
+            }
+            for kind in EvidenceKind.all where kind.readBy.contains(requirement.check.kind) { add("\(kind.optionName) \(kind.fileName)") }
+        }
+        guard !options.isEmpty else { return nil }
+        var pairs: [String] = []
+        var index = 0
+        while index + 1 < passing.count { pairs.append("\(passing[index]) \(shellQuoted(passing[index + 1]))"); index += 2 }
+        return (["permcheck TOKEN --request \(shellQuoted("\(resolved.target.method) \(resolved.target.url)"))"] + options + pairs).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@".contains($0) } ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Where the rule came from, in words.

@@ -8,7 +8,7 @@ public enum DecodeReport {
         var described: [String: JSONValue] = [:]
         for (name, value) in claims.raw {
             described[name] = .object([
-                "value": value,
+                "value": name == "nonce" ? .string("(present; not shown)") : value,
                 "meaning": KnownIDs.shared.claimMeanings[name].map(JSONValue.string) ?? .null,
                 "name": knownName(name, value).map(JSONValue.string) ?? .null,
             ])
@@ -21,6 +21,8 @@ public enum DecodeReport {
             "hasSignature": .bool(token.hasSignature),
             "header": .object(header),
             "kind": .string(token.principal.isManagedIdentity ? "managedIdentity" : token.principal.kind.rawValue),
+            "tokenType": .string(token.idTokenBasis == nil ? "access" : "id"),
+            "tokenTypeBasis": token.idTokenBasis.map { .string($0 + ". " + idTokenAdvice) } ?? .null,
             "kindBasis": .string(token.principal.kindBasis),
             "cloud": token.cloud.cloud.map { .string($0.rawValue) } ?? .null,
             "cloudBasis": .string(token.cloud.basis),
@@ -41,6 +43,11 @@ public enum DecodeReport {
         let kind = principal.isManagedIdentity ? "managed identity (app-only)" : kindName
         var lines = [
             "token \(token.fingerprint) · signature not verified (permcheck is offline; Microsoft Graph tokens cannot be validated by third parties)",
+        ]
+        if let basis = token.idTokenBasis {
+            lines.append("type:     ID token, not an access token — \(basis). \(idTokenAdvice)")
+        }
+        lines += [
             "kind:     \(kind) — \(principal.kindBasis)",
             "cloud:    \(token.cloud.cloud?.displayName ?? "unknown") — \(token.cloud.basis)",
             "version:  \(token.version ?? "unknown")",
@@ -52,7 +59,7 @@ public enum DecodeReport {
         let width = token.claims.raw.keys.map(\.count).max() ?? 0
         for name in token.claims.raw.keys.sorted() {
             let value = token.claims.raw[name]!
-            var valueText = value.stringValue ?? JSONWriter.write(value)
+            var valueText = name == "nonce" ? "(present; not shown)" : value.stringValue ?? JSONWriter.write(value)
             if let known = knownName(name, value) { valueText += " (\(known))" }
             lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(valueText)")
             if let meaning = KnownIDs.shared.claimMeanings[name] {
@@ -61,6 +68,9 @@ public enum DecodeReport {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What to do with an ID token.
+    static let idTokenAdvice = "ID tokens cannot call APIs: request an access token for the API (scope '<resource>/.default' or its permissions; MSAL: acquireToken…, result.accessToken, not idToken)"
 
     /// Names for well-known ids in a claim: apps in aud/appid/azp, roles in wids, dates in iat/nbf/exp.
     static func knownName(_ claim: String, _ value: JSONValue) -> String? {

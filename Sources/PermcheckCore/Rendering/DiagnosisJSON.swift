@@ -14,7 +14,7 @@ public enum DiagnosisJSON {
         let findings: [JSONValue] = diagnosis.findings.map { finding in
             .object([
                 "requirement": .string(finding.requirementID),
-                "kind": .string(finding.kind),
+                "kind": .string(finding.kind.rawValue),
                 "outcome": .string(finding.outcome.rawValue),
                 "status": .number(JSONNumber(finding.status)),
                 "message": .string(finding.message),
@@ -65,6 +65,17 @@ public enum DiagnosisJSON {
         ]
         // Present only when --response was given, so reports without one keep their exact shape.
         if let response = diagnosis.observedResponse { object["observedResponse"] = ObservedResponseSummary.json(response) }
+        // Present only for an observed 401/403 that no modelled requirement predicts.
+        if let failure = diagnosis.observedFailure {
+            object["observedFailure"] = .object([
+                "status": .number(JSONNumber(failure.status)),
+                "cause": .string(failure.cause.rawValue),
+                "summary": .string(failure.summary),
+                "basedOn": strings(failure.basedOn),
+                "sources": strings(failure.sources),
+                "confidence": .string(failure.confidence.rawValue),
+            ])
+        }
         return .object(object)
     }
 }

@@ -27,7 +27,7 @@ public enum DiagnosisJSONWriter {
             w.string("confidence", finding.confidence.rawValue)
             w.string("fix", finding.fix)
             w.string("hint", finding.hint)
-            w.string("kind", finding.kind)
+            w.string("kind", finding.kind.rawValue)
             w.string("message", finding.message)
             w.string("outcome", finding.outcome.rawValue)
             w.string("requirement", finding.requirementID)
@@ -55,6 +55,17 @@ public enum DiagnosisJSONWriter {
         if let response = diagnosis.observedResponse {
             w.key("observedResponse")
             JSONWriter.emit(ObservedResponseSummary.json(response), into: &w.out)
+        }
+        if let failure = diagnosis.observedFailure {
+            w.key("observedFailure")
+            w.open()
+            w.strings("basedOn", failure.basedOn)
+            w.string("cause", failure.cause.rawValue)
+            w.string("confidence", failure.confidence.rawValue)
+            w.strings("sources", failure.sources)
+            w.int("status", failure.status)
+            w.string("summary", failure.summary)
+            w.close()
         }
         w.int("observedStatus", diagnosis.observedStatus)
         w.int("predictedStatus", diagnosis.predictedStatus)

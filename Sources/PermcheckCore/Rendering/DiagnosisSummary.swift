@@ -12,6 +12,11 @@ enum DiagnosisSummary {
 
     static func headline(_ diagnosis: Diagnosis) -> String {
         var parts = [verdictWord(diagnosis.verdict)]
+        if let failure = diagnosis.observedFailure {
+            parts.append("observed HTTP \(failure.status) although no modelled requirement fails")
+            parts.append(diagnosis.apiID)
+            return parts.joined(separator: " · ")
+        }
         switch diagnosis.verdict {
         case .denied: parts.append("predicted HTTP \(diagnosis.predictedStatus.map(String.init) ?? "?")")
         case .indeterminate: parts.append("evidence missing")
@@ -20,6 +25,17 @@ enum DiagnosisSummary {
         if let observed = diagnosis.observedStatus { parts.append("observed HTTP \(observed)") }
         parts.append(diagnosis.apiID)
         return parts.joined(separator: " · ")
+    }
+
+    /// The line under the headline for an observed failure: the most likely explanation first.
+    static func lead(_ diagnosis: Diagnosis) -> String? {
+        guard let failure = diagnosis.observedFailure else { return nil }
+        let label = switch failure.cause {
+        case .caeRevocation, .authenticationContext, .staleToken: "Most likely cause"
+        case .reportedCause: "Most likely cause (reported, not checkable offline)"
+        case .unexplained: "No modelled cause"
+        }
+        return "\(label): \(failure.summary)\(confidenceTag(failure.confidence))"
     }
 
     static func caller(_ diagnosis: Diagnosis) -> String {
@@ -65,7 +81,8 @@ enum DiagnosisSummary {
     /// Sources cited by findings that are not met, and by hints, in order of first appearance.
     static func sources(_ diagnosis: Diagnosis) -> [String] {
         var seen: [String] = []
-        let cited = diagnosis.findings.filter { $0.outcome != .met }.flatMap(\.sources) + diagnosis.hints.flatMap(\.sources)
+        let cited = (diagnosis.observedFailure?.sources ?? [])
+            + diagnosis.findings.filter { $0.outcome != .met }.flatMap(\.sources) + diagnosis.hints.flatMap(\.sources)
             + (diagnosis.observedResponse?.meanings.flatMap(\.sources) ?? [])
         for source in cited where !seen.contains(source) { seen.append(source) }
         return seen

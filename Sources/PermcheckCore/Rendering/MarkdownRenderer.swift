@@ -32,6 +32,11 @@ public struct MarkdownRenderer: DiagnosisRenderer {
         var lines: [String] = []
         lines.append("## permcheck: \(DiagnosisSummary.headline(diagnosis))")
         lines.append("")
+        if let lead = DiagnosisSummary.lead(diagnosis) {
+            let parts = lead.split(separator: ":", maxSplits: 1)
+            lines.append("**\(parts[0]):**\(parts.count > 1 ? String(parts[1]) : "")")
+            lines.append("")
+        }
         lines.append("**\(diagnosis.apiTitle)**")
         lines.append("")
         lines.append("- Caller: \(DiagnosisSummary.caller(diagnosis))")

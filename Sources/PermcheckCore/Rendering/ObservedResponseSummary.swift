@@ -40,9 +40,13 @@ public enum ObservedResponseSummary {
     /// The body lines every format shows under the headline.
     public static func detailLines(_ response: ObservedResponse) -> [String] {
         var lines: [String] = []
+        if !response.recognisedAs.isEmpty { lines.append("recognised: " + response.recognisedAs.joined(separator: "; ")) }
         if let ids = identifiers(response) { lines.append(ids) }
         if let challenge = challenge(response) { lines.append("WWW-Authenticate: " + challenge) }
         if let claims = response.challenge?.decodedClaims { lines.append("claims challenge (decoded): " + claims) }
+        if let cut = response.challenge?.looksCut {
+            lines.append("the challenge looks cut: \(cut); paste the whole WWW-Authenticate header (its 'claims' carry the reason)")
+        }
         return lines
     }
 
@@ -61,10 +65,12 @@ public enum ObservedResponseSummary {
                 "decodedClaims": string(challenge.decodedClaims),
                 "claimsKeys": .array(challenge.claimsKeys.map(JSONValue.string)),
                 "authorityCloud": string(challenge.authorityCloud?.cloud.rawValue),
+                "looksCut": string(challenge.looksCut),
             ])
         } ?? .null
         return .object([
             "kind": .string(response.kind.rawValue),
+            "recognisedAs": .array(response.recognisedAs.map(JSONValue.string)),
             "status": response.status.map { .number(JSONNumber($0)) } ?? .null,
             "statusBasis": string(response.statusBasis),
             "code": string(response.code),

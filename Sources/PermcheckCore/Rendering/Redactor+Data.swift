@@ -11,6 +11,10 @@ extension Redactor {
             hints: diagnosis.hints.map(redact), evaluatedAt: diagnosis.evaluatedAt,
             caseName: diagnosis.caseName.map(redact), collectionName: diagnosis.collectionName.map(redact))
         redacted.observedResponse = diagnosis.observedResponse.map(redact)
+        redacted.observedFailure = diagnosis.observedFailure.map { failure in
+            ObservedFailure(status: failure.status, cause: failure.cause, summary: redact(failure.summary), basedOn: failure.basedOn,
+                            sources: failure.sources, confidence: failure.confidence)
+        }
         return redacted
     }
 
@@ -67,7 +71,8 @@ extension Redactor {
         r.correlationID = r.correlationID.map(redact); r.traceID = r.traceID.map(redact); r.date = r.date.map(redact)
         r.challenge = r.challenge.map { challenge in
             AuthChallenge(scheme: challenge.scheme, parameters: challenge.parameters.map { HTTPHeader(name: $0.name, value: redact($0.value)) },
-                          decodedClaims: challenge.decodedClaims.map(redact), claimsKeys: challenge.claimsKeys)
+                          decodedClaims: challenge.decodedClaims.map(redact), claimsKeys: challenge.claimsKeys,
+                          claimValues: challenge.claimValues.mapValues(redact), looksCut: challenge.looksCut.map(redact))
         }
         r.meanings = r.meanings.map { meaning in
             ErrorMeaning(id: meaning.id, matched: redact(meaning.matched), meaning: redact(meaning.meaning), fix: meaning.fix.map(redact),

@@ -75,20 +75,8 @@ public final class Redactor: @unchecked Sendable {
 
     /// Adds the evidence's personal values; its role and role-group names are kept.
     public func collect(_ evidence: Evidence) {
-        var entries = (evidence.caseMembers?.members ?? []) + (evidence.caseAdmins ?? [])
-        entries += (evidence.roleGroups ?? []).flatMap(\.members)
-        for entry in entries {
-            add(entry.windowsLiveID, kind: "user")
-            add(entry.primarySmtpAddress, kind: "user")
-            add(entry.objectID, kind: "id")
-            if !entry.isRoleGroup {
-                add(entry.displayName, kind: "name")
-                add(entry.name, kind: "name")
-                add(entry.alias, kind: "name")
-            }
-        }
-        for assignment in evidence.purview?.assignments ?? [] {
-            for id in assignment.principalIDs + assignment.groupIDs { add(id, kind: "id") }
+        for kind in EvidenceKind.all {
+            for (value, placeholder) in kind.personalData(evidence) { add(value, kind: placeholder) }
         }
         for group in evidence.roleGroups ?? [] {
             for phrase in [group.name, group.displayName].compactMap({ $0 }) + group.roles { protect(phrase) }

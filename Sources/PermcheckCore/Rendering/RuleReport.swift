@@ -42,6 +42,7 @@ public enum RuleReport {
             case .caseAdmin: grants.append("eDiscovery Administrator")
             case .collectionRole(let roles): grants.append("collection role \(roles[0]) on the target collection (or inherited from a parent)")
             case .header(let name, let value): grants.append("header '\(name)\(value.map { ": " + $0 } ?? "")'")
+            case .deprecated(_, let replacement): grants.append("not this endpoint: it is deprecated, use \(replacement)")
             case .scope, .appRole, .tokenLifetime, .identity, .cloud: continue
             }
         }

@@ -20,6 +20,7 @@ public struct TextRenderer: DiagnosisRenderer {
         case .indeterminate: "33;1"
         }
         lines.append(paint(DiagnosisSummary.headline(diagnosis), verdictColor))
+        if let lead = DiagnosisSummary.lead(diagnosis) { lines.append(lead) }
         lines.append(diagnosis.apiTitle)
         lines.append("caller: " + DiagnosisSummary.caller(diagnosis))
         lines.append("token:  " + DiagnosisSummary.token(diagnosis))

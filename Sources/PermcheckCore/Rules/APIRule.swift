@@ -42,7 +42,7 @@ public struct RuleExample: Sendable, Equatable {
     public let name: String
     /// The token's claims.
     public let claims: [String: JSONValue]
-    /// Evidence in the same shapes as the evidence files, keyed `caseMembers`, `roleGroups`, `caseAdmins`, `purviewPolicies`, `collections`.
+    /// Evidence in the same shapes as the evidence files, keyed by ``EvidenceKind/key``.
     public let evidence: [String: JSONValue]
     /// The case and collection the call targets.
     public let caseName: String?

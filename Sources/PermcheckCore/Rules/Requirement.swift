@@ -52,28 +52,28 @@ public enum RequirementCheck: Sendable, Equatable {
     case tokenLifetime
     /// The token's cloud is one of these (and matches the target endpoint's cloud).
     case cloud(available: [Cloud])
+    /// The endpoint is deprecated or retired (`since`: when, as a phrase; `replacement`: what to call instead): never met, always *unknown*, so the
+    /// verdict is indeterminate and the user is told what to call instead.
+    case deprecated(since: String, replacement: String)
 
-    /// The `kind` string used in rule files.
-    public var kind: String {
+    /// The requirement kind, as rule files name it.
+    public var kind: RequirementKind {
         switch self {
-        case .audience: "audience"
-        case .scope: "scope"
-        case .appRole: "appRole"
-        case .identity: "identity"
-        case .directoryRole: "directoryRole"
-        case .caseMembership: "caseMembership"
-        case .purviewRole: "purviewRole"
-        case .caseAdmin: "caseAdmin"
-        case .collectionRole: "collectionRole"
-        case .header: "header"
-        case .tokenLifetime: "tokenLifetime"
-        case .cloud: "cloud"
+        case .audience: .audience
+        case .scope: .scope
+        case .appRole: .appRole
+        case .identity: .identity
+        case .directoryRole: .directoryRole
+        case .caseMembership: .caseMembership
+        case .purviewRole: .purviewRole
+        case .caseAdmin: .caseAdmin
+        case .collectionRole: .collectionRole
+        case .header: .header
+        case .tokenLifetime: .tokenLifetime
+        case .cloud: .cloud
+        case .deprecated: .deprecated
         }
     }
-
-    /// Every kind a rule file may use.
-    public static let kinds = ["audience", "scope", "appRole", "identity", "directoryRole", "caseMembership",
-                               "purviewRole", "caseAdmin", "collectionRole", "header", "tokenLifetime", "cloud"]
 }
 
 /// A fix, possibly different for users and applications.

@@ -12,41 +12,32 @@ public enum RuleExampleRunner {
         public var passed: Bool { problems.isEmpty }
     }
 
-    /// Builds the evaluation input an example describes.
-    public static func input(for example: RuleExample, in rule: APIRule) throws(PermcheckError) -> EvaluationInput {
+    /// The check an example describes: a token built from its claims, its evidence as inline documents.
+    public static func checkInput(for example: RuleExample, in rule: APIRule) throws(PermcheckError) -> CheckInput {
         let source = "example '\(example.name)' of \(rule.id)"
         let claims = try Claims(payload: example.claims, source: source)
         let token = AccessToken(header: ["alg": "RS256", "typ": "JWT"], claims: claims, fingerprint: "sha256:example", hasSignature: false)
-        var evidence = Evidence()
-        evidence.caseName = example.caseName
-        evidence.collectionName = example.collectionName
+        let at = example.at ?? claims.issuedAt.map { $0.addingTimeInterval(300) } ?? Date(timeIntervalSince1970: 1_767_225_600)
+        var input = CheckInput(rule: .rule(rule), token: .decoded(token), at: at)
+        input.evidence.caseName = example.caseName
+        input.evidence.collectionName = example.collectionName
         let path = rule.file + " (" + source + ")"
         for key in example.evidence.keys.sorted() {
-            let value = example.evidence[key]!
-            switch key {
-            case "caseMembers": evidence.caseMembers = try EvidenceReader.caseMembers(value, path: path)
-            case "roleGroups": evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path)
-            case "caseAdmins": evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path)
-            case "purviewPolicies", "collections": continue
-            default:
-                throw .ruleInvalid(path: rule.file, line: 0, id: rule.id, detail: "example '\(example.name)' has unknown evidence '\(key)'; use caseMembers, roleGroups, caseAdmins, purviewPolicies or collections")
+            guard let kind = EvidenceKind.named(key) else {
+                let keys = EvidenceKind.keys
+                throw .ruleInvalid(path: rule.file, line: 0, id: rule.id, detail: "example '\(example.name)' has unknown evidence '\(key)'; use \(keys.dropLast().joined(separator: ", ")) or \(keys.last!)")
             }
+            input.documents.append(CheckInput.EvidenceDocument(kind: kind, path: path, content: .json(example.evidence[key]!)))
         }
-        let policies = example.evidence["purviewPolicies"].map { (path, $0) }
-        let collections = example.evidence["collections"].map { (path, $0) }
-        if policies != nil || collections != nil {
-            evidence.purview = try PurviewEvidenceReader.read(policies: policies, collections: collections)
-        }
-        let at = example.at ?? claims.issuedAt.map { $0.addingTimeInterval(300) } ?? Date(timeIntervalSince1970: 1_767_225_600)
-        let headers = example.headers.isEmpty ? nil : example.headers.keys.sorted().map { (name: $0, value: example.headers[$0]!) }
-        return EvaluationInput(token: token, evidence: evidence, request: RequestContext(headers: headers), at: at,
-                               observedStatus: example.observedStatus)
+        if !example.headers.isEmpty { input.headers = example.headers.keys.sorted().map { (name: $0, value: example.headers[$0]!) } }
+        input.observedStatus = example.observedStatus
+        return input
     }
 
     /// Runs one example.
     public static func run(_ example: RuleExample, of rule: APIRule) -> Result {
         let diagnosis: Diagnosis
-        do { diagnosis = Evaluator.evaluate(rule, try input(for: example, in: rule)) } catch {
+        do { diagnosis = try Permcheck.check(try checkInput(for: example, in: rule)) } catch {
             return Result(rule: rule.id, example: example.name, problems: [error.message])
         }
         var problems: [String] = []

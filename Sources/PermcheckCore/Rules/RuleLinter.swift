@@ -1,6 +1,6 @@
 /// `permcheck rules lint`: loads rule files (schema, unknown keys, requirement kinds, sources, fixes, URL templates,
 /// statuses, example references — enforced by `RuleLoader`), then checks what spans files or needs evaluation:
-/// duplicate ids and aliases, an allowed and a denied example per API, examples that pass, 401 checks before 403 ones.
+/// duplicate ids and aliases, an allowed (indeterminate for a deprecated endpoint) and a denied example per API, examples that pass, 401 checks before 403 ones.
 public enum RuleLinter {
     /// One problem, located by file and line (0 when unknown).
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
@@ -44,7 +44,10 @@ public enum RuleLinter {
         for rule in rules {
             let verdicts = Set(rule.examples.map(\.expectedVerdict))
             let examplesLine = rule.lines["/examples"] ?? rule.line("/id")
-            for verdict in [Verdict.allowed, .denied] where !verdicts.contains(verdict) {
+            // A deprecated endpoint is never allowed: its rule shows the indeterminate verdict instead.
+            let isDeprecated = rule.requirements.contains { if case .deprecated = $0.check { true } else { false } }
+            let wanted: [Verdict] = isDeprecated ? [.indeterminate, .denied] : [.allowed, .denied]
+            for verdict in wanted where !verdicts.contains(verdict) {
                 problems.append(Problem(file: rule.file, line: examplesLine,
                                         message: "rule '\(rule.id)' has no example with verdict '\(verdict.rawValue)'; add one so the rule is tested both ways"))
             }

@@ -6,7 +6,8 @@ public enum RuleLoader {
     static let ruleKeys = ["$schema", "id", "aliases", "family", "title", "summary", "request", "requests", "success",
                            "requirements", "notes", "propagation", "examples"]
     static let requirementKeys = ["id", "kind", "description", "status", "fix", "sources", "confidence", "appliesTo",
-                                  "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available"]
+                                  "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available",
+                                  "since", "replacement"]
 
     /// Loads one rule file.
     /// - Parameters:
@@ -102,29 +103,35 @@ public enum RuleLoader {
     private static func readRequirement(_ object: RuleObject) throws(PermcheckError) -> Requirement {
         try object.onlyKeys(requirementKeys)
         let id = try object.requiredString("id")
-        let kind = try object.requiredString("kind")
+        let kindName = try object.requiredString("kind")
+        guard let kind = RequirementKind(rawValue: kindName) else {
+            let hint = Suggest.closest(to: kindName, in: RequirementKind.names, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+            throw object.fail("kind", "unknown requirement kind '\(kindName)'\(hint)")
+        }
         let check: RequirementCheck
         func anyOf() throws(PermcheckError) -> [String] {
             guard let list = try object.strings("anyOf"), !list.isEmpty else {
-                throw object.fail("anyOf", "requirement '\(id)' of kind '\(kind)' needs a non-empty 'anyOf'")
+                throw object.fail("anyOf", "requirement '\(id)' of kind '\(kindName)' needs a non-empty 'anyOf'")
             }
             return list
         }
         switch kind {
-        case "audience": check = .audience(anyOf: try anyOf())
-        case "scope": check = .scope(anyOf: try anyOf())
-        case "appRole": check = .appRole(anyOf: try anyOf())
-        case "purviewRole": check = .purviewRole(anyOf: try anyOf())
-        case "collectionRole": check = .collectionRole(anyOf: try anyOf())
-        case "caseAdmin": check = .caseAdmin
-        case "tokenLifetime": check = .tokenLifetime
-        case "caseMembership": check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)
-        case "header": check = .header(name: try object.requiredString("name"), value: try object.string("value"))
-        case "cloud":
+        case .audience: check = .audience(anyOf: try anyOf())
+        case .scope: check = .scope(anyOf: try anyOf())
+        case .appRole: check = .appRole(anyOf: try anyOf())
+        case .purviewRole: check = .purviewRole(anyOf: try anyOf())
+        case .collectionRole: check = .collectionRole(anyOf: try anyOf())
+        case .caseAdmin: check = .caseAdmin
+        case .tokenLifetime: check = .tokenLifetime
+        case .deprecated:
+            check = .deprecated(since: try object.requiredString("since"), replacement: try object.requiredString("replacement"))
+        case .caseMembership: check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)
+        case .header: check = .header(name: try object.requiredString("name"), value: try object.string("value"))
+        case .cloud:
             let available = try clouds(object, "available")
             guard !available.isEmpty else { throw object.fail("available", "requirement '\(id)' needs 'available' clouds") }
             check = .cloud(available: available)
-        case "identity":
+        case .identity:
             var kinds: [PrincipalKind] = []
             for name in try object.strings("allowed") ?? [] {
                 guard let kind = PrincipalKind(rawValue: name), kind != .unknown else {
@@ -134,7 +141,7 @@ public enum RuleLoader {
             }
             guard !kinds.isEmpty else { throw object.fail("allowed", "requirement '\(id)' needs 'allowed' kinds") }
             check = .identity(allowed: kinds, personalAccounts: try object.bool("personalAccounts") ?? false)
-        case "directoryRole":
+        case .directoryRole:
             var roles: [DirectoryRoleRef] = []
             for role in try object.children("anyOf") {
                 try role.onlyKeys(["id", "name"])
@@ -142,9 +149,6 @@ public enum RuleLoader {
             }
             guard !roles.isEmpty else { throw object.fail("anyOf", "requirement '\(id)' needs 'anyOf' roles with id and name") }
             check = .directoryRole(anyOf: roles)
-        default:
-            let hint = Suggest.closest(to: kind, in: RequirementCheck.kinds, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
-            throw object.fail("kind", "unknown requirement kind '\(kind)'\(hint)")
         }
         guard let status = try object.int("status") else {
             throw object.fail("status", "requirement '\(id)' needs 'status' 401 or 403")

@@ -4,6 +4,8 @@ import Foundation
 public struct RuleSet: Sendable, Equatable {
     /// The rules, sorted by id.
     public let rules: [APIRule]
+    /// Positions in ``rules`` by lower-cased id and alias (a batch looks a rule up per line).
+    private let positions: [String: Int]
 
     /// Builds a rule set, rejecting duplicate ids and aliases across files.
     public init(_ rules: [APIRule]) throws(PermcheckError) {
@@ -11,7 +13,14 @@ public struct RuleSet: Sendable, Equatable {
             throw .ruleInvalid(path: duplicate.file, line: duplicate.line, id: nil, detail: duplicate.message)
         }
         self.rules = rules.sorted { $0.id < $1.id }
+        var positions: [String: Int] = [:]
+        for (position, rule) in self.rules.enumerated() {
+            for name in [rule.id] + rule.aliases { positions[name.lowercased()] = position }
+        }
+        self.positions = positions
     }
+
+    public static func == (lhs: RuleSet, rhs: RuleSet) -> Bool { lhs.rules == rhs.rules }
 
     /// The rule files compiled into the binary, as (path, content).
     public static var embeddedFiles: [(path: String, bytes: [UInt8])] {
@@ -64,7 +73,7 @@ public struct RuleSet: Sendable, Equatable {
 
     /// The rule with this id or alias.
     public func rule(named name: String) throws(PermcheckError) -> APIRule {
-        if let rule = rules.first(where: { $0.isNamed(name) }) { return rule }
+        if let position = positions[name.lowercased()] { return rules[position] }
         let names = rules.flatMap { [$0.id] + $0.aliases }
         throw .unknownAPI(name, suggestions: Suggest.closest(to: name, in: names, limit: 3))
     }

@@ -68,6 +68,11 @@ public enum TokenDecoder {
                 token.append(byte)
             }
         }
+        // Documentation and tickets shorten tokens ("eyJ0eXAi...", "eyJ0eXAi…"); say so instead of counting segments.
+        let dots = Array("...".utf8), ellipsis = Array("…".utf8)  // "…" is 3 bytes in UTF-8
+        if token.count >= 3, (0...(token.count - 3)).contains(where: { token[$0..<($0 + 3)].elementsEqual(dots) || token[$0..<($0 + 3)].elementsEqual(ellipsis) }) {
+            throw .tokenMalformed(source: source, part: "token", detail: "this token was shortened (contains '...'), as documentation and tickets do; paste the whole token (permcheck never prints it)")
+        }
         let segments = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         switch segments.count {
         case 3:

@@ -13,6 +13,12 @@ public struct AuthChallenge: Sendable, Equatable {
     public let decodedClaims: String?
     /// The keys requested under `access_token` in the claims challenge (e.g. `acrs`, `nbf`), sorted.
     public let claimsKeys: [String]
+    /// The requested value of each key (`{"nbf":{"essential":true,"value":"1604106651"}}` → `nbf: 1604106651`;
+    /// `values` lists are joined with commas).
+    public let claimValues: [String: String]
+    /// Why the challenge looks cut (an unclosed quote, a `claims` value that does not decode, a trailing `...`);
+    /// `nil` when it looks whole.
+    public let looksCut: String?
 
     /// A parameter's value.
     public func parameter(_ name: String) -> String? {
@@ -46,17 +52,55 @@ public struct AuthChallenge: Sendable, Equatable {
         }
         var decoded: String?
         var keys: [String] = []
-        if let claims = chosen.parameters.first(where: { $0.name == "claims" })?.value, let value = decodeClaims(claims) {
-            decoded = JSONWriter.write(value)
-            let requested = value["access_token"]?.objectValue ?? value.objectValue ?? [:]
-            keys = requested.keys.sorted()
+        var values: [String: String] = [:]
+        var cut: String?
+        if hasOpenQuote(headerValue) {
+            let name = chosen.parameters.last?.name
+            cut = "a quoted value\(name.map { " ('\($0)')" } ?? "") is not closed"
         }
-        return AuthChallenge(scheme: chosen.scheme, parameters: chosen.parameters, decodedClaims: decoded, claimsKeys: keys)
+        if let claims = chosen.parameters.first(where: { $0.name == "claims" })?.value {
+            if let value = decodeClaims(claims) {
+                decoded = JSONWriter.write(value)
+                let requested = value["access_token"]?.objectValue ?? value.objectValue ?? [:]
+                keys = requested.keys.sorted()
+                for (key, request) in requested {
+                    if let single = request["value"].flatMap(scalarText) {
+                        values[key] = single
+                    } else if let list = request["values"]?.arrayValue {
+                        values[key] = list.compactMap(scalarText).joined(separator: ",")
+                    }
+                }
+            } else {
+                cut = cut ?? "its 'claims' value does not decode as base64 JSON (cut short?)"
+            }
+        }
+        if cut == nil, let last = chosen.parameters.last?.value, last.hasSuffix("...") || last.hasSuffix("…") {
+            cut = "it ends with '...'"
+        }
+        return AuthChallenge(scheme: chosen.scheme, parameters: chosen.parameters, decodedClaims: decoded, claimsKeys: keys,
+                             claimValues: values, looksCut: cut)
     }
 
-    /// A `claims` value: base64 or base64url (padding optional), or plain JSON.
+    static func scalarText(_ value: JSONValue) -> String? {
+        value.stringValue ?? value.numberValue.map { JSONWriter.write(.number($0)) }
+    }
+
+    /// Whether the text ends inside a quoted value (an odd number of unescaped quotes).
+    static func hasOpenQuote(_ text: String) -> Bool {
+        var open = false
+        var escaped = false
+        for char in text {
+            if escaped { escaped = false } else if char == "\\" { escaped = open } else if char == "\"" { open.toggle() }
+        }
+        return open
+    }
+
+    /// A `claims` value: base64 or base64url (padding optional, line breaks from a wrapped paste ignored), or plain JSON.
     static func decodeClaims(_ text: String) -> JSONValue? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.hasPrefix("{"), trimmed.contains(where: \.isWhitespace) {
+            return decodeClaims(trimmed.filter { !$0.isWhitespace })
+        }
         if trimmed.hasPrefix("{") { return try? JSONParser.parse(trimmed) }
         let urlSafe = trimmed.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -111,7 +111,8 @@ public struct ErrorCatalog: Sendable {
         }
         var result: [ErrorMeaning] = []
         if response.code != nil || response.message != nil, let entry = entry(code: response.code, message: response.message) {
-            result.append(meaning(entry, response.code ?? "message"))
+            let matched = entry.code == nil ? entry.message.map { "'\($0)'" } : nil
+            result.append(meaning(entry, matched ?? response.code ?? "message"))
         }
         for code in response.aadstsCodes {
             if let entry = entry(aadsts: code) {

@@ -41,6 +41,9 @@ public struct ObservedResponse: Sendable, Equatable {
     public var aadstsCodes: [Int]
     /// Meanings of the codes, messages and challenge from the error table.
     public var meanings: [ErrorMeaning]
+    /// What was recognised in the pasted text, e.g. "a JSON error body on line 1, after 'Invoke-RestMethod:'",
+    /// "a WWW-Authenticate value on line 3 (4 lines joined)".
+    public var recognisedAs: [String] = []
 
     /// An empty response of a kind.
     public init(kind: Kind) {
@@ -58,26 +61,31 @@ public struct ObservedResponse: Sendable, Equatable {
         [requestID, clientRequestID, correlationID, traceID].compactMap { $0 }
     }
 
-    /// Parses pasted response text. `source` names it in errors.
+    /// Parses pasted response text. `source` names it in errors. Whole error bodies and raw responses are read as
+    /// such; anything else is scanned for the parts a ticket quotes (``scan(_:)``), and only text with none of them
+    /// is an error.
     public static func parse(_ text: String, source: String, catalog: ErrorCatalog = .shared) throws(PermcheckError) -> ObservedResponse {
         // A token quoted in the response (even wrapped over lines) is hidden before anything is taken from it.
         var trimmed = TokenScrubber.scrub(text).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("\u{FEFF}") { trimmed.removeFirst() }
-        var response: ObservedResponse
-        if trimmed.isEmpty {
+        guard !trimmed.isEmpty else {
             throw .inputInvalid(source: source, detail: "it is empty; expected an error body (JSON), a raw HTTP response or a WWW-Authenticate value")
-        } else if trimmed.uppercased().hasPrefix("HTTP/") {
-            response = try rawResponse(trimmed, source: source)
-        } else if trimmed.hasPrefix("{") {
-            response = try body(trimmed, source: source)
-        } else if let value = challengeValue(trimmed) {
-            response = ObservedResponse(kind: .challenge)
-            response.challenge = AuthChallenge.parse(value)
-        } else if !aadsts(in: trimmed).isEmpty {
-            response = ObservedResponse(kind: .tokenError)
-            response.message = trimmed.split(whereSeparator: \.isNewline).first { $0.contains("AADSTS") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        } else {
-            throw .inputInvalid(source: source, detail: "it is not an error body (JSON with 'error'), a raw HTTP response ('HTTP/1.1 401 …'), a WWW-Authenticate value ('Bearer …') or text with an AADSTS code")
+        }
+        var response: ObservedResponse
+        do throws(PermcheckError) {
+            if trimmed.uppercased().hasPrefix("HTTP/") {
+                response = try rawResponse(trimmed, source: source)
+                response.recognisedAs = ["a raw HTTP response (status line, headers, body)"]
+            } else if trimmed.hasPrefix("{") {
+                response = try body(trimmed, source: source)
+                response.recognisedAs = ["a JSON error body"]
+            } else {
+                throw PermcheckError.inputInvalid(source: source, detail: "it has no error body (JSON with 'error'), status line ('HTTP/1.1 401 …', '403 Forbidden'), SDK error text ('Status: 403', 'ErrorCode: …'), WWW-Authenticate value ('Bearer …') or AADSTS code")
+            }
+        } catch {
+            // Not a whole body or response: look for the parts inside the text; keep the first error when none is there.
+            guard let scanned = scan(trimmed) else { throw error }
+            response = scanned
         }
         response.aadstsCodes = dedupe(response.aadstsCodes + aadsts(in: [response.message, response.challenge?.errorDescription].compactMap { $0 }.joined(separator: "\n")))
         response.meanings = catalog.meanings(for: response)
@@ -94,16 +102,58 @@ public struct ObservedResponse: Sendable, Equatable {
         return response
     }
 
-    /// The value of a `WWW-Authenticate: …` line or a bare challenge (`Bearer …`, or parameters such as `authorization_uri=`).
-    static func challengeValue(_ text: String) -> String? {
-        let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-        if firstLine.lowercased().hasPrefix("www-authenticate:") {
-            return String(firstLine.dropFirst("www-authenticate:".count)).trimmingCharacters(in: .whitespaces)
+    /// Finds, anywhere in the text, the first JSON object or Python dict repr with an `error` key, an HTTP status,
+    /// Graph SDK error fields, a `WWW-Authenticate` value (continuation lines joined) and AADSTS codes, and says
+    /// in ``recognisedAs`` what it found. `nil` when it finds none of them.
+    static func scan(_ text: String) -> ObservedResponse? {
+        let lines = PastedErrorText(text)
+        let object = ErrorObjectFinder.find(in: text)
+        let codes = aadsts(in: text)
+        let challenge = lines.challenge.flatMap { found in AuthChallenge.parse(found.value).map { (found, $0) } }
+        var recognised: [String] = []
+        var response: ObservedResponse
+        if let object, let parsed = try? body(value: object.value, source: "") {
+            response = parsed
+            var what = (object.repair == .pythonRepr ? "a Python dict repr with an 'error' key" : "a JSON error body") + " on line \(object.line)"
+            if !object.prefix.isEmpty { what += ", after " + HTTPMessageText.shown(object.prefix) }
+            if let repair = object.repair, repair != .pythonRepr { what += " (\(repair.rawValue))" }
+            recognised.append(what)
+        } else if lines.code != nil || lines.message != nil {
+            response = ObservedResponse(kind: .apiError)
+            response.code = lines.code
+            response.message = lines.message
+            let numbers = lines.fieldLines.map(String.init).joined(separator: ", ")
+            recognised.append("SDK or exception error text (code, message, id fields) on line\(lines.fieldLines.count == 1 ? "" : "s") \(numbers)")
+        } else if lines.status != nil {
+            response = ObservedResponse(kind: .apiError)
+        } else if challenge != nil {
+            response = ObservedResponse(kind: .challenge)
+        } else if !codes.isEmpty {
+            response = ObservedResponse(kind: .tokenError)
+            // The quoted line from its AADSTS code on (a JSON or exception prefix says nothing).
+            response.message = text.split(whereSeparator: \.isNewline).first { $0.contains("AADSTS") }
+                .flatMap { line in line.range(of: "AADSTS").map { String(line[$0.lowerBound...]).trimmingCharacters(in: .whitespaces) } }
+        } else {
+            return nil
         }
-        if firstLine.lowercased().hasPrefix("bearer") || firstLine.contains("authorization_uri=") || firstLine.contains("error=\"") {
-            return firstLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let status = lines.status {
+            response.status = status.code
+            response.statusBasis = status.basis
+            recognised.append(status.basis == "status line" ? "a status line (HTTP \(status.code)) on line \(status.line)" : "HTTP \(status.code) from \(status.basis) on line \(status.line)")
         }
-        return nil
+        response.requestID = response.requestID ?? lines.requestID
+        response.clientRequestID = response.clientRequestID ?? lines.clientRequestID
+        response.date = response.date ?? lines.date
+        if let (found, parsed) = challenge {
+            response.challenge = parsed
+            recognised.append("a WWW-Authenticate value on line \(found.line)" + (found.lineCount > 1 ? " (\(found.lineCount) lines joined)" : ""))
+        }
+        if !codes.isEmpty {
+            response.aadstsCodes = dedupe(response.aadstsCodes + codes)
+            recognised.append("AADSTS" + codes.map(String.init).joined(separator: ", AADSTS") + " in the text")
+        }
+        response.recognisedAs = recognised
+        return response
     }
 
     static func rawResponse(_ text: String, source: String) throws(PermcheckError) -> ObservedResponse {
@@ -132,6 +182,10 @@ public struct ObservedResponse: Sendable, Equatable {
         do { value = try JSONParser.parse(text) } catch {
             throw .inputInvalid(source: source, detail: "its JSON is invalid at \(error.description)")
         }
+        return try body(value: value, source: source)
+    }
+
+    static func body(value: JSONValue, source: String) throws(PermcheckError) -> ObservedResponse {
         if let error = value["error"]?.objectValue ?? value["odata.error"]?.objectValue {
             var response = ObservedResponse(kind: .apiError)
             response.code = error["code"]?.stringValue

@@ -58,10 +58,48 @@ import Testing
 
     @Test func anObservedStatusThatNothingExplainsShowsTheReportedCauses() throws {
         let diagnosis = Evaluator.evaluate(rule, EvaluationInput(token: try token("manager-proxy"), evidence: try evidence(), request: header, at: at, observedStatus: 401))
-        #expect(diagnosis.verdict == .allowed)
+        // Never a plain ALLOWED for an observed 401: the reported cause leads, the verdict stays open (exit 3).
+        #expect(diagnosis.verdict == .indeterminate)
+        #expect(diagnosis.observedFailure?.cause == .reportedCause)
+        #expect(diagnosis.observedFailure?.basedOn == ["manager-proxy-401"])
+        #expect(diagnosis.reasons == ["manager-proxy-401"])
         #expect(diagnosis.hints.first?.text.hasPrefix("All modelled requirements are met; a 401") == true)
         let reported = try #require(diagnosis.hints.first { $0.id == "manager-proxy-401" })
         #expect(reported.confidence == .reported)
+    }
+
+    @Test func aGrantChangeAfterTheTokenWasIssuedExplainsAnObserved401AsDenied() throws {
+        var evidence = try evidence()
+        evidence.changedAt = ISO8601.parse("2026-11-03T09:20:00Z")
+        let diagnosis = Evaluator.evaluate(rule, EvaluationInput(token: try token("manager-proxy"), evidence: evidence, request: header, at: at, observedStatus: 401))
+        #expect(diagnosis.verdict == .denied)
+        let failure = try #require(diagnosis.observedFailure)
+        #expect(failure.cause == .staleToken)
+        #expect(failure.summary.contains("issued at 2026-11-03T09:00:00Z, before the change you made (--changed-at) at 2026-11-03T09:20:00Z"))
+        #expect(failure.summary.contains("1 h 50 min of the reported 2 h propagation window left (until 2026-11-03T11:20:00Z)"))
+    }
+
+    @Test func aCAERevocationAfterTheTokensIatIsTheCauseAndABeforeIatOneIsNot() throws {
+        func challenge(nbf: Int) throws -> ObservedResponse {
+            let claims = Data(#"{"access_token":{"nbf":{"essential":true,"value":"\#(nbf)"}}}"#.utf8).base64EncodedString()
+            return try ObservedResponse.parse("WWW-Authenticate: Bearer error=\"insufficient_claims\", claims=\"\(claims)\"", source: "test")
+        }
+        let iat = 1_793_696_400  // fixture tokens: 2026-11-03T09:00:00Z
+        for (nbf, revoked) in [(iat + 900, true), (iat - 900, false)] {
+            var input = EvaluationInput(token: try token("manager-proxy"), evidence: try evidence(), request: header, at: at)
+            input.observedResponse = try challenge(nbf: nbf)
+            input.observedStatus = input.observedResponse?.evaluationStatus
+            let diagnosis = Evaluator.evaluate(rule, input)
+            #expect((diagnosis.observedFailure?.cause == .caeRevocation) == revoked, "nbf \(nbf)")
+            #expect(diagnosis.verdict == (revoked ? .denied : .indeterminate), "nbf \(nbf)")
+        }
+    }
+
+    @Test func anObserved200OrADeniedVerdictIsLeftAsItIs() throws {
+        let ok = Evaluator.evaluate(rule, EvaluationInput(token: try token("manager-proxy"), evidence: try evidence(), request: header, at: at, observedStatus: 200))
+        #expect(ok.verdict == .allowed && ok.observedFailure == nil)
+        let denied = Evaluator.evaluate(rule, EvaluationInput(token: try token("reviewer-no-export"), evidence: try evidence(), at: at, observedStatus: 403))
+        #expect(denied.verdict == .denied && denied.observedFailure == nil)
     }
 
     @Test func findingsExplainingTheObservedStatusComeFirst() throws {

@@ -32,6 +32,7 @@ struct LintCase: Sendable, CustomTestStringConvertible {
         LintCase(directory: "no-allowed-example", file: "widgets-list.json", line: 31, fragment: "has no example with verdict 'allowed'"),
         LintCase(directory: "no-denied-example", file: "widgets-list.json", line: 31, fragment: "has no example with verdict 'denied'"),
         LintCase(directory: "requirement-order", file: "widgets-list.json", line: 20, fragment: "401 requirement 'widgets-audience' comes after 403 requirement 'widgets-scope'"),
+        LintCase(directory: "deprecated-without-indeterminate-example", file: "widgets-list.json", line: 42, fragment: "has no example with verdict 'indeterminate'"),
         LintCase(directory: "failing-example", file: "widgets-list.json", line: 32, fragment: "example 'Token with Widgets.Read' of 'contoso.widgets-list' fails: expected allowed, got denied"),
     ]
 
@@ -69,6 +70,6 @@ struct LintCase: Sendable, CustomTestStringConvertible {
         let requirementKeys = schema["$defs"]?["requirement"]?["properties"]?.objectValue?.keys.sorted() ?? []
         #expect(requirementKeys == RuleLoader.requirementKeys.sorted())
         let kinds = schema["$defs"]?["requirement"]?["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(kinds.sorted() == RequirementCheck.kinds.sorted())
+        #expect(kinds.sorted() == RequirementKind.names.sorted())
     }
 }

@@ -41,6 +41,8 @@ import Testing
         ("a.b", "2 segments"),
         ("a.b.c.d", "4 segments"),
         ("a.b.c.d.e", "encrypted token (JWE)"),
+        ("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBo...", "this token was shortened (contains '...')"),
+        ("eyJ0eXAiOiJKV1Qi…", "this token was shortened (contains '...')"),
     ])
     func malformedShapesAreNamed(_ input: String, _ expected: String) {
         #expect { try TestSupport.decode(input) } throws: { error in
@@ -128,5 +130,28 @@ import Testing
     ])
     func theCloudComesFromIssuerRegionAndAudience(_ json: String, _ expected: Cloud) throws {
         #expect(CloudDetection.detect(try claims(json)).cloud == expected)
+    }
+}
+
+@Suite struct IDTokenTests {
+    func token(_ payload: String) throws -> AccessToken { try TestSupport.decode(TestSupport.token(payload: payload)) }
+
+    @Test(arguments: [
+        (#"{"aud":"c11e0000-0000-4000-8000-00000000a11e","iss":"https://login.microsoftonline.com/t/v2.0","nonce":"n","ver":"2.0","oid":"1"}"#, "'nonce'"),
+        (#"{"aud":"c11e0000-0000-4000-8000-00000000a11e","azp":"c11e0000-0000-4000-8000-00000000a11e","ver":"2.0","oid":"1"}"#, "= azp"),
+        (#"{"aud":"c11e0000-0000-4000-8000-00000000a11e","iss":"https://sts.windows.net/t/","ver":"1.0","upn":"u@x.example"}"#, "no 'appid'/'azp'"),
+    ])
+    func idTokensAreNamedWithTheirBasis(_ payload: String, _ basis: String) throws {
+        let basisText = try #require(try token(payload).idTokenBasis)
+        #expect(basisText.contains(basis))
+    }
+
+    @Test(arguments: [
+        #"{"aud":"https://graph.microsoft.com","appid":"c11e0000-0000-4000-8000-00000000a11e","scp":"User.Read","ver":"1.0"}"#,
+        #"{"aud":"00000003-0000-0000-c000-000000000000","azp":"c11e0000-0000-4000-8000-00000000a11e","ver":"2.0","idtyp":"app"}"#,
+        #"{"aud":"api://my-api","appid":"c11e0000-0000-4000-8000-00000000a11e","roles":["Data.Read"],"ver":"1.0"}"#,
+    ])
+    func accessTokensAreNotIDTokens(_ payload: String) throws {
+        #expect(try token(payload).idTokenBasis == nil)
     }
 }

@@ -10,7 +10,7 @@ import Testing
     /// The built-in rule stripped of its own cloud requirement: a rule written without one.
     static var ruleWithoutCloud: APIRule {
         let rule = TestSupport.builtIn.rules.first { $0.id == "ediscovery.export-download" }!
-        return rule.replacingRequirements(rule.requirements.filter { $0.check.kind != "cloud" })
+        return rule.replacingRequirements(rule.requirements.filter { $0.check.kind != .cloud })
     }
 
     @Test(arguments: [Cloud.gccHigh, .dod, .china])

@@ -1,0 +1,120 @@
+/// The evidence table: one row per kind of export permcheck reads. Everything that names an evidence kind — the
+/// command-line option (``optionName``), the pre-flight plan, batch and MCP key and the rule-example key (``key``),
+/// the reader, the command that exports it, and the personal data `--redact` replaces — comes from this row.
+///
+/// Adding an evidence kind: one row in ``all``, its reader (``read``), a stored property on ``Evidence`` for what the
+/// reader produces, and the requirement checker that uses it.
+public struct EvidenceKind: Sendable {
+    /// The key in plans, batch lines, MCP calls and rule examples, e.g. `caseMembers`. The option is derived from it.
+    public let key: String
+    /// What the file holds, for help texts and messages, e.g. "eDiscovery case members".
+    public let summary: String
+    /// Where the export runs, e.g. "Security & Compliance PowerShell (Connect-IPPSSession)"; `nil` for a plain shell.
+    let environment: String?
+    /// The export command; `{case}` stands for the target case.
+    let command: String
+    /// The file the export command writes.
+    public let fileName: String
+    /// The requirement kinds whose checks read this evidence.
+    public let readBy: Set<RequirementKind>
+    /// Reads one parsed file into the evidence; `path` names it in errors.
+    let read: @Sendable (JSONValue, String, inout Evidence) throws(PermcheckError) -> Void
+    /// The personal data this kind put into the evidence, as (value, placeholder kind) for `--redact`.
+    let personalData: @Sendable (Evidence) -> [(value: String?, kind: String)]
+
+    /// The command-line option: the key in kebab case (`caseMembers` → `--case-members`).
+    public var optionName: String {
+        var name = "--"
+        for character in key {
+            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+        }
+        return name
+    }
+
+    /// The one-line instruction shown when this evidence is missing: where to run what, and how to pass the result.
+    public func exportInstruction(caseName: String?) -> String {
+        let command = command.replacingOccurrences(of: "{case}", with: caseName ?? "<case name>")
+        let place = environment.map { "Run in \($0): " } ?? "Run: "
+        return place + command + ", then pass \(optionName) \(fileName)"
+    }
+
+    /// The row for a key, if any.
+    public static func named(_ key: String) -> EvidenceKind? { all.first { $0.key == key } }
+
+    /// The keys, in table order.
+    public static var keys: [String] { all.map(\.key) }
+
+    /// Every evidence kind, in the order the pipeline reads them (a later row may build on an earlier one:
+    /// Purview policies on the collections' hierarchy).
+    public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies]
+
+    public static let caseMembers = EvidenceKind(
+        key: "caseMembers", summary: "eDiscovery case members",
+        environment: EvidenceKind.compliancePowerShell,
+        command: "Get-ComplianceCaseMember -Case \"{case}\" | ConvertTo-Json -Depth 5 | Out-File case-members.json",
+        fileName: "case-members.json",
+        readBy: [.caseMembership],
+        read: { value, path, evidence throws(PermcheckError) in
+            let members = try EvidenceReader.caseMembers(value, path: path)
+            evidence.caseMembers = members
+            if evidence.caseName == nil { evidence.caseName = members.caseName }
+        },
+        personalData: { evidence in (evidence.caseMembers?.members ?? []).flatMap(\.personalData) })
+
+    public static let roleGroups = EvidenceKind(
+        key: "roleGroups", summary: "Purview role groups with their roles and members",
+        environment: EvidenceKind.compliancePowerShell,
+        command: "Get-RoleGroup | ConvertTo-Json -Depth 5 | Out-File role-groups.json",
+        fileName: "role-groups.json",
+        readBy: [.purviewRole, .caseMembership],
+        read: { value, path, evidence throws(PermcheckError) in evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path) },
+        personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) })
+
+    public static let caseAdmins = EvidenceKind(
+        key: "caseAdmins", summary: "eDiscovery Administrators",
+        environment: EvidenceKind.compliancePowerShell,
+        command: "Get-eDiscoveryCaseAdmin | ConvertTo-Json -Depth 5 | Out-File case-admins.json",
+        fileName: "case-admins.json",
+        readBy: [.caseMembership, .caseAdmin],
+        read: { value, path, evidence throws(PermcheckError) in evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path) },
+        personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) })
+
+    public static let collections = EvidenceKind(
+        key: "collections", summary: "Purview collections (the hierarchy roles inherit through)",
+        environment: nil,
+        command: "az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/account/collections?api-version=2019-11-01-preview\" > collections.json",
+        fileName: "collections.json",
+        readBy: [.collectionRole],
+        read: { value, path, evidence throws(PermcheckError) in
+            var access = evidence.purview ?? PurviewAccess()
+            try PurviewEvidenceReader.readCollections(value, path: path, into: &access)
+            evidence.purview = access
+        },
+        personalData: { _ in [] })
+
+    public static let purviewPolicies = EvidenceKind(
+        key: "purviewPolicies", summary: "Purview metadata policies (collection role assignments)",
+        environment: nil,
+        command: "az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/metadataPolicies?api-version=2021-07-01\" > policies.json",
+        fileName: "policies.json",
+        readBy: [.collectionRole],
+        read: { value, path, evidence throws(PermcheckError) in
+            var access = evidence.purview ?? PurviewAccess()
+            try PurviewEvidenceReader.readPolicies(value, path: path, into: &access)
+            evidence.purview = access
+        },
+        personalData: { evidence in
+            (evidence.purview?.assignments ?? []).flatMap { ($0.principalIDs + $0.groupIDs).map { (value: $0, kind: "id") } }
+        })
+
+    static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
+}
+
+extension DirectoryEntry {
+    /// The personal data of one entry, for `--redact` (role-group names are not personal).
+    var personalData: [(value: String?, kind: String)] {
+        var values: [(value: String?, kind: String)] = [(windowsLiveID, "user"), (primarySmtpAddress, "user"), (objectID, "id")]
+        if !isRoleGroup { values += [(displayName, "name"), (name, "name"), (alias, "name")] }
+        return values
+    }
+}

@@ -1,0 +1,33 @@
+/// Every requirement kind, by the name rule files use (`"kind": "scope"`). The one list of kinds: the loader, the
+/// linter, the schema test, findings, comparisons and stale-token checks all name kinds through it.
+public enum RequirementKind: String, Sendable, CaseIterable, Equatable, Hashable {
+    /// `aud` is one of `anyOf`.
+    case audience
+    /// `scp` holds one of `anyOf`.
+    case scope
+    /// `roles` holds one of `anyOf`.
+    case appRole
+    /// The caller is a user or an application, as `allowed` says.
+    case identity
+    /// The signed-in user holds one of `anyOf` directory roles.
+    case directoryRole
+    /// The caller is a member of the case (or an eDiscovery Administrator).
+    case caseMembership
+    /// The caller holds one of `anyOf` Purview roles through a role group.
+    case purviewRole
+    /// The caller is an eDiscovery Administrator.
+    case caseAdmin
+    /// The caller holds one of `anyOf` roles on the target Purview collection.
+    case collectionRole
+    /// The request sends a header.
+    case header
+    /// The token is within its lifetime.
+    case tokenLifetime
+    /// The token's cloud offers the API and matches the endpoint.
+    case cloud
+    /// The endpoint is deprecated or retired: always unknown, naming the replacement.
+    case deprecated
+
+    /// The names, in declaration order (for messages and suggestions).
+    public static var names: [String] { allCases.map(\.rawValue) }
+}
