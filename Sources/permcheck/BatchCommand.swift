@@ -3,7 +3,7 @@ import PermcheckCore
 
 /// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
 enum BatchCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--redact", "--version", "--format"].contains($0.name) } + [
+    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--version", "--format"].contains($0.name) } + [
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
         OptionSpec(name: "--jobs", takesValue: true),
     ]
@@ -20,9 +20,12 @@ enum BatchCommand {
         shared.caseName = args.value("--case")
         shared.collectionName = args.value("--collection")
         shared.changedAt = try CommonOptions.time(args, "--changed-at")
+        let evidence = try Permcheck.readEvidence(try CommonOptions.evidenceDocuments(args), into: shared)
+        // One redactor for the whole output: the same person gets the same placeholder on every line.
+        let redactor = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence) : nil
         let evaluator = try BatchEvaluator(
             rules: rules, defaultAPI: args.value("--api"),
-            evidence: Permcheck.readEvidence(try CommonOptions.evidenceDocuments(args), into: shared), headers: CommonOptions.headers(args),
+            evidence: evidence, headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))
 
@@ -32,18 +35,24 @@ enum BatchCommand {
         let progress = path != nil && isatty(STDERR_FILENO) == 1 ? Progress(total: fileSize(descriptor), console: console) : nil
 
         var reader = LineReader(descriptor: descriptor, maxLineBytes: InputLimits.tokenBytes + 4096)
-        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var output = OutputBuffer(console: console)
         var tally = BatchTally()
         var sarif = SARIFReport()
         var firstResult = true
         let artifact = path ?? "stdin"
-        if format == "sarif" { output.write(SARIFReport.prefix) }
+        var prefixWritten = false
         while let lines = try reader.nextLines() {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
-            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json")
-            for (outcome, text) in results {
-                tally.add(outcome)
-                if format == "json" { output.write(bytes: text); continue }
+            // The SARIF prefix waits for the first line, so empty input writes nothing before its error.
+            if format == "sarif", !prefixWritten, !work.isEmpty { output.write(SARIFReport.prefix); prefixWritten = true }
+            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
+            for (evaluated, text) in results {
+                tally.add(evaluated)
+                let outcome = redactor.map { redact(evaluated, with: $0) } ?? evaluated
+                if format == "json" {
+                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine()) }
+                    continue
+                }
                 switch outcome {
                 case .diagnosis(let id, let line, let diagnosis):
                     let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
@@ -60,10 +69,19 @@ enum BatchCommand {
             output.flush()
             progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
         }
+        guard tally.verdicts.total + tally.malformed > 0 else {
+            throw .inputInvalid(source: "batch input '\(artifact)'", detail: "no input lines (it is empty or has blank lines only)")
+        }
         if format == "sarif" { output.write(sarif.suffix() + "\n"); output.flush() }
         progress?.finish()
         if args.has("--summary") { console.err(tally.report()) }
         return tally.exitCode
+    }
+
+    /// The outcome with personal data replaced; the line's token adds its values to the shared redactor first.
+    static func redact(_ outcome: BatchOutcome, with redactor: Redactor) -> BatchOutcome {
+        if case .diagnosis(_, _, let diagnosis) = outcome { redactor.collect(diagnosis.token.claims) }
+        return redactor.redact(outcome)
     }
 
     /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
@@ -96,11 +114,11 @@ enum BatchCommand {
     }
 
     static func open(_ path: String?) throws(PermcheckError) -> Int32 {
-        guard let path else { return STDIN_FILENO }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .inputInvalid(source: "batch input '\(path)'", detail: isDirectory.boolValue ? "it is a directory" : "no such file")
+        guard let path else {
+            try InputFiles.requireReadableStandardInput(describe: "the batch input")
+            return STDIN_FILENO
         }
+        try InputFiles.requireFile(path, describe: "batch input")
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .inputInvalid(source: "batch input '\(path)'", detail: "it cannot be opened (permissions?)") }
         return descriptor
@@ -142,8 +160,8 @@ final class Progress {
         guard now.timeIntervalSince(last) >= 0.2 else { return }
         last = now
         let percent = total > 0 ? min(100, bytes * 100 / total) : 0
-        console.err("\r\(lines) lines · \(percent)%")
+        console.errTerminalControl("\r\(lines) lines · \(percent)%")
     }
 
-    func finish() { console.err("\r\u{1B}[K") }
+    func finish() { console.errTerminalControl("\r\u{1B}[K") }
 }

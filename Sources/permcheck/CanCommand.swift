@@ -27,10 +27,9 @@ enum CanCommand {
         if args.value("--grep") != nil, !args.has("--list") { throw .usage("--grep works with --list only.") }
         let token = try TokenInput.load(argument: usesEnv ? nil : args.positionals[0], environmentVariable: args.value("--token-env"))
         if args.has("--list") {
-            let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))
-            var output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
-            if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-            console.out(output)
+            let shown = args.has("--redact") ? Redactor(claimsList: [token.claims], evidence: Evidence()).redact(token) : token
+            let list = GraphAccessList(token: shown, catalog: .embedded, grep: args.value("--grep"))
+            console.out(format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text())
             return 0
         }
         let (resolved, diagnosis) = try diagnose(token, args.positionals.last!, args: args)
@@ -38,9 +37,8 @@ enum CanCommand {
         let options = (args.value("--status").map { ["--status", $0] } ?? [])
             + (args.value("--response").map { ["--response", $0] } ?? [])
             + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(diagnosis) : diagnosis
+        console.out(format == .json ? JSONRenderer().render(shown) : CanReport.text(resolved, shown, passing: options))
         return diagnosis.verdict.exitCode
     }
 

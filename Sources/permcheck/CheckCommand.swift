@@ -33,9 +33,10 @@ enum CheckCommand {
         if !hasToken, let response {
             // The ticket has only the error: explain it without a verdict (exit 3, "no verdict").
             let api = choice.flatMap { try? Permcheck.resolveRule($0, in: table).0.id }
-            var output = ResponseReport.render(response, api: api, format: format)
-            if args.has("--redact") { output = Redactor(claimsList: [], evidence: Evidence(), keeping: response.supportIdentifiers).redact(output) }
-            console.out(output)
+            let evidence = args.has("--redact")
+                ? ((try? Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: Evidence())) ?? Evidence()) : Evidence()
+            let shown = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence, keeping: response.supportIdentifiers).redact(response) : response
+            console.out(ResponseReport.render(shown, api: api, format: format))
             return Verdict.indeterminate.exitCode
         }
         guard let choice else {
@@ -55,9 +56,8 @@ enum CheckCommand {
         input.observedResponse = response
         let prepared = try Permcheck.prepare(input)
         let diagnosis = prepared.evaluate()
-        var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(diagnosis) : diagnosis
+        console.out(format.renderer(color: console.colorEnabled && format == .text).render(shown))
         return diagnosis.verdict.exitCode
     }
 }

@@ -28,13 +28,12 @@ enum CompareCommand {
         input.token = .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[1], environmentVariable: nil) }
         let bad = try Permcheck.prepare(input)
         let comparison = Comparison.evaluate(good.rule, good: good.input, bad: bad.input, showAll: args.has("--all"))
-        var output = switch format {
-        case .json: ComparisonJSON.render(comparison)
-        case .markdown: ComparisonMarkdownRenderer().render(comparison)
-        default: ComparisonTextRenderer(color: console.colorEnabled).render(comparison)
-        }
-        if args.has("--redact") {
-            output = Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(output)
+        let shown = args.has("--redact")
+            ? Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(comparison) : comparison
+        let output = switch format {
+        case .json: ComparisonJSON.render(shown)
+        case .markdown: ComparisonMarkdownRenderer().render(shown)
+        default: ComparisonTextRenderer(color: console.colorEnabled).render(shown)
         }
         console.out(output)
         return comparison.exitCode

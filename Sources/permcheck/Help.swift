@@ -151,7 +151,7 @@ enum Help {
     """
 
     static let preflight = """
-    permcheck preflight PLAN.json [--format text|json|github|junit|sarif] [--rules DIR]
+    permcheck preflight PLAN.json [--format text|json|github|junit|sarif] [--rules DIR] [--redact]
       Runs every check of a plan (token source, API, evidence; see README "Pipelines") and exits 0 only if every
       check is allowed, 1 if any is denied, 3 if any is indeterminate and none denied, 2 on a bad plan.
       Paths in the plan are relative to the plan file's directory. Tokens are never printed.
@@ -160,11 +160,12 @@ enum Help {
       --format github   GitHub Actions workflow commands (::error/::warning/::notice) that become annotations
       --format junit    JUnit XML: a failure per denied check, skipped for indeterminate
       --format sarif    SARIF 2.1.0: one result per failing requirement, ruleId <api>/<requirement>
+      --redact          replace UPNs, names, object ids, tenant ids and IPs (also in check names) with placeholders
 
     """
 
     static let batch = """
-    permcheck batch [FILE|-] [--api ID] [evidence] [--at ISO8601] [--format json|sarif] [--summary] [--jobs N]
+    permcheck batch [FILE|-] [--api ID] [evidence] [--at ISO8601] [--format json|sarif] [--summary] [--jobs N] [--redact]
       Reads JSON Lines (a file, or standard input when FILE is '-' or absent). Each line is a bare token or
       {"token": "…", "api": "ID", "case": "NAME", "id": "…"}; --api and the evidence options apply to every line.
       Writes one compact JSON verdict per line, in input order, as it goes (the diagnosis JSON plus "id" and
@@ -173,6 +174,8 @@ enum Help {
       --summary         counts by verdict, by failing requirement and by API on stderr at the end
       --jobs N          evaluate on N threads (output order is kept)
       --format sarif    one SARIF 2.1.0 document instead of JSON Lines
+      --redact          replace UPNs, names, object ids, tenant ids and IPs (also in "id") with placeholders; the
+                        same person gets the same placeholder on every line
       Evidence options: --case, --case-members, --role-groups, --case-admins, --purview-policies,
       --collections, --collection, --header, --changed-at, --cloud, --status, --rules (as for the main check).
       Exit: 2 if any line was malformed, else 1 if any denied, else 3 if any indeterminate, else 0.

@@ -16,10 +16,9 @@ enum InfoCommands {
         guard args.positionals.count <= 1 else { throw .usage("decode takes one token. See 'permcheck decode --help'.") }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let at = try CommonOptions.time(args, "--at") ?? Date()
-        let token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
-        var output = format == .json ? JSONWriter.write(DecodeReport.json(token, at: at), pretty: true) + "\n" : DecodeReport.text(token, at: at)
-        if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-        console.out(output)
+        let decoded = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
+        let token = args.has("--redact") ? Redactor(claimsList: [decoded.claims], evidence: Evidence()).redact(decoded) : decoded
+        console.out(format == .json ? JSONWriter.write(DecodeReport.json(token, at: at), pretty: true) + "\n" : DecodeReport.text(token, at: at))
         return 0
     }
 

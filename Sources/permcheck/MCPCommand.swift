@@ -28,7 +28,7 @@ enum MCPCommand {
                                maxMessageBytes: InputLimits.fileBytes)
         console.err("permcheck mcp \(Permcheck.version): serving MCP on standard input/output\(args.has("--redact") ? " (results redacted)" : "")\n")
         var reader = LineReader(descriptor: STDIN_FILENO, maxLineBytes: InputLimits.fileBytes)
-        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var output = OutputBuffer(console: console)
         while let lines = try reader.nextLines() {
             for line in lines {
                 let answers = line.tooLong ? [JSONRPC.encode(JSONRPC.error(id: .null, server.oversized))] : server.handle(line: line.bytes)

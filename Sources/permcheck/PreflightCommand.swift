@@ -6,7 +6,7 @@ enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
     static let specs: [OptionSpec] = [
         OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
+        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
@@ -24,6 +24,11 @@ enum PreflightCommand {
         let runner = PlanRunner(planPath: path, rules: rules, now: Date())
         var results: [NamedDiagnosis] = []
         for check in plan.checks { results.append(try runner.run(check)) }
+        if args.has("--redact") {
+            let redactor = Redactor(claimsList: results.map(\.diagnosis.token.claims), evidence: Evidence())
+            for evidence in runner.evidenceSeen { redactor.collect(evidence) }
+            results = results.map(redactor.redact)
+        }
 
         let output = switch format {
         case "json": PreflightReport.json(results)
@@ -48,6 +53,8 @@ final class PlanRunner {
     let now: Date
     private var standardInput: [UInt8]?
     private var evidenceCache: [String: [UInt8]] = [:]
+    /// Each check's evidence, for `--redact`.
+    private(set) var evidenceSeen: [Evidence] = []
 
     init(planPath: String, rules: RuleSet, now: Date) {
         self.planPath = planPath
@@ -73,7 +80,7 @@ final class PlanRunner {
             return (header[..<colon].trimmingCharacters(in: .whitespaces),
                     header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let diagnosis = try Permcheck.check(input) { field, error in
+        let prepared = try Permcheck.prepare(input) { field, error in
             let name = switch field {
             case .rule: check.api != nil ? "api" : "request"
             case .token: "token"
@@ -83,7 +90,8 @@ final class PlanRunner {
             if inner.hasSuffix(".") { inner.removeLast() }
             return .inputInvalid(source: "plan '\(planPath)'", detail: "check \(check.index) ('\(check.name)'), field '\(name)': \(inner)")
         }
-        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: diagnosis)
+        evidenceSeen.append(prepared.input.evidence)
+        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: prepared.evaluate())
     }
 
     /// A path from the plan, resolved against the plan's directory.

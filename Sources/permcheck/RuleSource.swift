@@ -22,7 +22,13 @@ enum RuleSource {
             // Paths as the user wrote them (relative stays relative), so error messages are short and recognisable.
             files.append((directory as NSString).appendingPathComponent(relative))
         }
-        return files.sorted()
+        guard files.isEmpty else { return files.sorted() }
+        // An empty or unreadable directory is an error, never "0 problems".
+        guard access(directory, R_OK | X_OK) == 0, let listing = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw .inputInvalid(source: "rules directory '\(directory)'", detail: "it cannot be read (\(String(cString: strerror(errno))))")
+        }
+        throw .inputInvalid(source: "rules directory '\(directory)'",
+                            detail: listing.isEmpty ? "it is empty" : "it has no rule files (*.json outside data/ and graph/)")
     }
 
     static func loadRules(in directory: String) throws(PermcheckError) -> [APIRule] {

@@ -2,6 +2,7 @@ import Foundation
 import PermcheckCore
 
 // The only place that prints errors and exits. Commands return an exit code or throw a PermcheckError.
+Console.prepareProcess()
 let console = Console.standard()
 let code: Int32
 do {
