@@ -3,14 +3,18 @@ import PermcheckCore
 
 /// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
 enum BatchCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--redact", "--version", "--format"].contains($0.name) } + [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
-        OptionSpec(name: "--jobs", takesValue: true),
+    static let specs: [OptionSpec] = [
+        Options.api.described("the API rule for lines that name none (id or alias; see 'permcheck apis')"),
+        Options.request.described("instead of --api: the request for lines that name no API or request"),
+    ] + Options.evidenceGroup + [
+        Options.header, Options.status, Options.at, Options.cloud,
+        Options.format.allowing(["json", "sarif"]).described("JSON Lines (default) or one SARIF 2.1.0 document"),
+        Options.summary, Options.jobs, Options.rules, Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "batch")
-        if args.has("--help") { console.out(Help.batch); return 0 }
+        if args.has("--help") { return try Help.show("batch", console: console) }
         let format = args.value("--format") ?? "json"
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }

@@ -4,18 +4,14 @@ import PermcheckCore
 /// `permcheck can TOKEN "METHOD URL"` and `permcheck can TOKEN --list [--grep TEXT]`.
 enum CanCommand {
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "--list", takesValue: false), OptionSpec(name: "--grep", takesValue: true),
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--at", takesValue: true),
-        OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
-        OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
-        OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
-        OptionSpec(name: "--response", takesValue: true), OptionSpec(name: "--changed-at", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
+        Options.list, Options.grep.described("with --list: only the operations whose path or permission contains TEXT"),
+        Options.format.allowing(["text", "json"]), Options.tokenEnv, Options.status, Options.response, Options.changedAt,
+        Options.header, Options.at, Options.cloud, Options.redact, Options.rules, Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "can")
-        if args.has("--help") { console.out(Help.can); return 0 }
+        if args.has("--help") { return try Help.show("can", console: console) }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let usesEnv = args.value("--token-env") != nil
         let expected = (args.has("--list") ? 0 : 1) + (usesEnv ? 0 : 1)
@@ -63,14 +59,11 @@ enum CanCommand {
 
 /// `permcheck permissions SCOPE [--for "METHOD URL"]`: the reverse look-up.
 enum PermissionsCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--for", takesValue: true), OptionSpec(name: "--format", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
-    ]
+    static let specs: [OptionSpec] = [Options.forRequest, Options.format.allowing(["text", "json"]), Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "permissions")
-        if args.has("--help") { console.out(Help.permissions); return 0 }
+        if args.has("--help") { return try Help.show("permissions", console: console) }
         guard args.positionals.count == 1 else {
             throw .usage("permissions takes one permission name, e.g. permcheck permissions Mail.Read. See 'permcheck permissions --help'.")
         }

@@ -3,17 +3,10 @@ import PermcheckCore
 
 /// `permcheck TOKEN --api ID [evidence…]`: the main check.
 enum CheckCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--api", takesValue: true), OptionSpec(name: "--token-env", takesValue: true),
-        OptionSpec(name: "--case", takesValue: true), OptionSpec(name: "--collection", takesValue: true),
-        OptionSpec(name: "--header", takesValue: true),
-        OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--at", takesValue: true),
-        OptionSpec(name: "--changed-at", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
-        OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
-        OptionSpec(name: "--request-file", takesValue: true), OptionSpec(name: "--response", takesValue: true),
-    ] + CommonOptions.evidenceSpecs
+    static let specs: [OptionSpec] = [Options.api, Options.request, Options.requestFile, Options.response, Options.tokenEnv]
+        + Options.evidenceGroup
+        + [Options.header, Options.status, Options.at, Options.cloud, Options.format, Options.redact, Options.rules,
+           Options.version, Options.help]
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
         guard args.positionals.count <= 1 else {
@@ -110,9 +103,6 @@ enum CommonOptions {
         }
         return headers
     }
-
-    /// One option per evidence kind, from the evidence table.
-    static let evidenceSpecs = EvidenceKind.all.map { OptionSpec(name: $0.optionName, takesValue: true) }
 
     /// `--rules DIR` loaded, or the built-in rules.
     static func ruleTable(_ args: Arguments) throws(PermcheckError) -> CheckInput.RuleTable {

@@ -3,12 +3,14 @@ import PermcheckCore
 
 /// `permcheck compare GOOD_TOKEN BAD_TOKEN --api ID [evidence…]`: what decides "works for A, not for B".
 enum CompareCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--version"].contains($0.name) }
-        + [OptionSpec(name: "--all", takesValue: false)]
+    static let specs: [OptionSpec] = [Options.api, Options.request] + Options.evidenceGroup + [
+        Options.header, Options.status.described("the HTTP status the bad caller saw"), Options.at, Options.cloud,
+        Options.format, Options.redact, Options.rules, Options.all, Options.help,
+    ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "compare")
-        if args.has("--help") { console.out(Help.compare); return 0 }
+        if args.has("--help") { return try Help.show("compare", console: console) }
         guard args.positionals.count == 2 else {
             throw .usage("compare takes two tokens, the good (working) one first, got \(args.positionals.count). See 'permcheck compare --help'.")
         }

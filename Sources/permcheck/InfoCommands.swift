@@ -3,16 +3,15 @@ import PermcheckCore
 
 /// `decode`, `apis`, `explain`: read-only views of a token or of the rule table.
 enum InfoCommands {
-    static let decodeSpecs = [OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--at", takesValue: true),
-                                    OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
-                                    OptionSpec(name: "--help", takesValue: false)]
-    static let apisSpecs = [OptionSpec(name: "--family", takesValue: true), OptionSpec(name: "--grep", takesValue: true),
-                                  OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--help", takesValue: false)]
-    static let explainSpecs = [OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--help", takesValue: false)]
+    static let decodeSpecs = [Options.format.allowing(["text", "json"]), Options.at.described("show the lifetime as of this time instead of now"),
+                              Options.tokenEnv, Options.redact, Options.help]
+    static let apisSpecs = [Options.family, Options.grep.described("only the rules whose id, title, summary, alias or URL contains TEXT"),
+                            Options.rules, Options.help]
+    static let explainSpecs = [Options.rules, Options.help]
 
     static func decode(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: decodeSpecs, command: "decode")
-        if args.has("--help") { console.out(Help.decode); return 0 }
+        if args.has("--help") { return try Help.show("decode", console: console) }
         guard args.positionals.count <= 1 else { throw .usage("decode takes one token. See 'permcheck decode --help'.") }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let at = try CommonOptions.time(args, "--at") ?? Date()
@@ -25,7 +24,7 @@ enum InfoCommands {
 
     static func apis(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: apisSpecs, command: "apis")
-        if args.has("--help") { console.out(Help.apis); return 0 }
+        if args.has("--help") { return try Help.show("apis", console: console) }
         let rules = try RuleSource.load(directory: args.value("--rules"))
         console.out(RuleReport.list(rules.rules, family: args.value("--family"), grep: args.value("--grep")))
         return 0
@@ -33,7 +32,7 @@ enum InfoCommands {
 
     static func explain(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: explainSpecs, command: "explain")
-        if args.has("--help") { console.out(Help.explain); return 0 }
+        if args.has("--help") { return try Help.show("explain", console: console) }
         guard args.positionals.count == 1 else { throw .usage("explain takes one API id. See 'permcheck apis'.") }
         let rules = try RuleSource.load(directory: args.value("--rules"))
         console.out(RuleReport.explain(try rules.rule(named: args.positionals[0])))

@@ -4,14 +4,11 @@ import PermcheckCore
 /// `permcheck preflight PLAN [--format text|json|github|junit|sarif]`: runs every check of a plan.
 enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
-    ]
+    static let specs: [OptionSpec] = [Options.format.allowing(formats).described("output format (default text; see below)"), Options.rules, Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "preflight")
-        if args.has("--help") { console.out(Help.preflight); return 0 }
+        if args.has("--help") { return try Help.show("preflight", console: console) }
         let format = args.value("--format") ?? "text"
         guard formats.contains(format) else {
             throw .usage("unknown format '\(format)' for 'preflight'; use \(formats.joined(separator: ", ")).")
