@@ -24,8 +24,11 @@ enum BatchCommand {
         shared.caseName = args.value("--case")
         shared.collectionName = args.value("--collection")
         shared.changedAt = try CommonOptions.time(args, "--changed-at")
+        if args.value("--api") != nil, args.value("--request") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck batch --help'.")
+        }
         let evaluator = try BatchEvaluator(
-            rules: rules, defaultAPI: args.value("--api"),
+            rules: rules, defaultRule: args.value("--api").map { .api($0) } ?? args.value("--request").map { .request($0) },
             evidence: Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: shared), headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))

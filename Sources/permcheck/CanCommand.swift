@@ -21,6 +21,10 @@ enum CanCommand {
                 : "can takes a token and a request, e.g. permcheck can TOKEN \"GET https://graph.microsoft.com/v1.0/me\". See 'permcheck can --help'.")
         }
         if args.value("--grep") != nil, !args.has("--list") { throw .usage("--grep works with --list only.") }
+        if args.has("--list"), let option = ["--status", "--response", "--changed-at", "--header", "--at", "--cloud", "--rules"].first(where: { args.values[$0] != nil }) {
+            // The list considers permissions only; an option it would ignore is refused rather than dropped.
+            throw .usage("\(option) does not apply to can --list (it lists what the token's permissions allow). See 'permcheck can --help'.")
+        }
         let token = try TokenInput.load(argument: usesEnv ? nil : args.positionals[0], environmentVariable: args.value("--token-env"))
         if args.has("--list") {
             let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))

@@ -20,11 +20,15 @@ enum CompareCommand {
         let format = try CommonOptions.format(args, allowed: [.text, .json, .markdown])
         let at = try CommonOptions.time(args, "--at") ?? Date()
         let table = try CommonOptions.ruleTable(args)
-        guard let apiName = args.value("--api") else {
-            throw .usage("missing --api ID (run 'permcheck apis' to list them). See 'permcheck compare --help'.")
+        // The rule as the main check finds it: --api, or the rule matching --request "METHOD URL".
+        if args.value("--api") != nil, args.value("--request") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck compare --help'.")
+        }
+        guard let rule = args.value("--api").map({ CheckInput.RuleChoice.api($0) }) ?? args.value("--request").map({ .request($0) }) else {
+            throw .usage("missing --api ID or --request \"METHOD URL\" (run 'permcheck apis' to list the APIs). See 'permcheck compare --help'.")
         }
         let tokens = args.positionals
-        var input = try CommonOptions.checkInput(args, rule: .api(apiName), rules: table,
+        var input = try CommonOptions.checkInput(args, rule: rule, rules: table,
                                                  token: .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[0], environmentVariable: nil) }, at: at)
         let good = try Permcheck.prepare(input)
         input.token = .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[1], environmentVariable: nil) }

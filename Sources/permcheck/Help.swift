@@ -7,7 +7,7 @@ enum Help {
     static func show(_ name: String?, console: Console) throws(PermcheckError) -> Int32 {
         guard let name else { console.out(main(width: console.helpWidth)); return 0 }
         guard let text = forCommand(name, width: console.helpWidth) else {
-            let hint = Suggest.closest(to: name, in: CLI.subcommands, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggest.closest(to: name, in: CLI.subcommands, limit: 1).first.map { "; did you mean '\($0)'?" } ?? "."
             throw .usage("no command '\(name)'\(hint) See 'permcheck --help'.")
         }
         console.out(text)

@@ -32,6 +32,16 @@ import Testing
         (["--api", "export-download", "--token-env", "PERMCHECK_TEST_UNSET_VARIABLE"], "environment variable 'PERMCHECK_TEST_UNSET_VARIABLE'"),
         (["explain", "nothing-like-this"], "No API rule is named"),
         (["rules", "frobnicate"], "unknown rules action"),
+        // Suggestions by edit distance over the real option and command tables.
+        (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--case-member", "x"], "Did you mean '--case-members'?"),
+        (["can", "fixtures/tokens/manager-graph.jwt", "--lst"], "Did you mean '--list'?"),
+        (["decod", "fixtures/tokens/manager-graph.jwt"], "unknown command 'decod'; did you mean 'decode'?"),
+        (["version"], "unknown command 'version'; did you mean '--version'?"),
+        (["comapre", "a.jwt", "b.jwt"], "did you mean 'compare'?"),
+        (["frobnicate"], "'frobnicate' is neither a command nor a token file"),
+        (["help", "decod"], "no command 'decod'; did you mean 'decode'?"),
+        // A first argument with a dot or slash is a token file, not a mistyped command.
+        (["decod.jwt", "--api", "export-download"], "token file 'decod.jwt': no such file"),
     ])
     func usageAndInputErrorsAreOneLineAndExitTwo(_ arguments: [String], _ expected: String) throws {
         let result = try CLIRunner.run(arguments)

@@ -3,6 +3,14 @@ import PermcheckCore
 
 @Suite("permcheck can and permissions")
 struct CanCommandTests {
+    /// The list considers permissions only: an option it would ignore is refused.
+    @Test(arguments: [["--status", "403"], ["--at", "2026-11-03T09:30:00Z"], ["--header", "X: y"]])
+    func optionsTheListWouldIgnoreAreRefused(option: [String]) throws {
+        let result = try CLIRunner.run(["can", "fixtures/tokens/manager-graph.jwt", "--list"] + option)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr == "error: \(option[0]) does not apply to can --list (it lists what the token's permissions allow). See 'permcheck can --help'.\n")
+    }
+
     static let at = ["--at", "2026-11-03T09:30:00Z"]
     static let appToken = "fixtures/tokens/app-graph-export.jwt"
     static let export = "POST https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"
