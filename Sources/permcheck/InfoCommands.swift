@@ -26,7 +26,16 @@ enum InfoCommands {
         let args = try Arguments.parse(arguments, specs: apisSpecs, command: "apis")
         if args.has("--help") { return try Help.show("apis", console: console) }
         let rules = try RuleSource.load(directory: args.value("--rules"))
-        console.out(RuleReport.list(rules.rules, family: args.value("--family"), grep: args.value("--grep")))
+        let family = args.value("--family"), grep = args.value("--grep")
+        let families = Set(rules.rules.map { $0.family.lowercased() }).sorted()
+        if let family, !families.contains(family.lowercased()) {
+            throw .usage("no API matches --family '\(family)' (families: \(families.joined(separator: ", "))).")
+        }
+        let list = RuleReport.list(rules.rules, family: family, grep: grep)
+        if list.isEmpty, let grep {
+            throw .usage("no API matches --grep '\(grep)'\(family.map { " in family '\($0)'" } ?? ""). See 'permcheck apis' for the list.")
+        }
+        console.out(list)
         return 0
     }
 

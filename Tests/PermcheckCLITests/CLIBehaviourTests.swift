@@ -32,6 +32,10 @@ import Testing
         (["--api", "export-download", "--token-env", "PERMCHECK_TEST_UNSET_VARIABLE"], "environment variable 'PERMCHECK_TEST_UNSET_VARIABLE'"),
         (["explain", "nothing-like-this"], "No API rule is named"),
         (["rules", "frobnicate"], "unknown rules action"),
+        // A filter that matches nothing says so.
+        (["apis", "--family", "foo"], "no API matches --family 'foo' (families: ediscovery, graph, purview)."),
+        (["apis", "--grep", "no-such-thing-anywhere"], "no API matches --grep 'no-such-thing-anywhere'."),
+        (["apis", "--family", "graph", "--grep", "proxyservice"], "no API matches --grep 'proxyservice' in family 'graph'."),
         // Suggestions by edit distance over the real option and command tables.
         (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--case-member", "x"], "Did you mean '--case-members'?"),
         (["can", "fixtures/tokens/manager-graph.jwt", "--lst"], "Did you mean '--list'?"),

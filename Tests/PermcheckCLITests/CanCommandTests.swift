@@ -99,6 +99,11 @@ struct CanCommandTests {
         let result = try CLIRunner.run(["can", Self.appToken, "--list", "--grep", "export"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("\nusers (1)\n"))
+        // The count is the filtered part of the whole, said as such.
+        let all = try CLIRunner.run(["can", Self.appToken, "--list"]).stdout
+        let total = all.prefix { $0 != " " }
+        let shown = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.count
+        #expect(result.stdout.hasPrefix("\(shown) of \(total) operations allowed by the application permissions (roles) match 'export' ("))
         #expect(result.stdout.contains("POST    /users/{id}/exportpersonaldata"))
         let json = try CLIRunner.run(["can", Self.appToken, "--list", "--format", "json"])
         let value = try JSONParser.parse(json.stdout)
