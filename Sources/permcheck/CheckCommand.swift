@@ -67,8 +67,8 @@ enum CommonOptions {
 
     static func time(_ args: Arguments, _ option: String) throws(PermcheckError) -> Date? {
         guard let text = args.value(option) else { return nil }
-        guard let date = ISO8601.parse(text) else {
-            throw .usage("\(option) '\(text)' is not an ISO 8601 time such as 2026-11-03T09:30:00Z.")
+        guard let date = ISO8601.parseInstant(text) else {
+            throw .usage("\(option) '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time").")
         }
         return date
     }
