@@ -38,7 +38,7 @@ enum CanCommand {
         let options = (args.value("--status").map { ["--status", $0] } ?? [])
             + (args.value("--response").map { ["--response", $0] } ?? [])
             + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options)
+        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options, style: ConsoleStyle(color: console.colorEnabled))
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(output) }
         console.out(output)
         return diagnosis.verdict.exitCode

@@ -16,7 +16,7 @@ enum InfoCommands {
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let at = try CommonOptions.time(args, "--at") ?? Date()
         let token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
-        var output = format == .json ? JSONWriter.write(DecodeReport.json(token, at: at), pretty: true) + "\n" : DecodeReport.text(token, at: at)
+        var output = format == .json ? JSONWriter.write(DecodeReport.json(token, at: at), pretty: true) + "\n" : DecodeReport.text(token, at: at, style: ConsoleStyle(color: console.colorEnabled))
         if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
         console.out(output)
         return 0

@@ -27,7 +27,7 @@ enum PreflightCommand {
         case "github": WorkflowCommands.render(results, file: path)
         case "junit": JUnitReport.render(results, suite: path)
         case "sarif": SARIFReport.document(results, artifact: path)
-        default: PreflightReport.text(results)
+        default: PreflightReport.text(results, style: ConsoleStyle(color: console.colorEnabled))
         }
         console.out(output)
         var tally = VerdictTally()
