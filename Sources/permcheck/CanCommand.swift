@@ -5,7 +5,7 @@ import PermcheckCore
 enum CanCommand {
     static let specs: [OptionSpec] = [
         Options.list, Options.grep.described("with --list: only the operations whose path or permission contains TEXT"),
-        Options.format.allowing(["text", "json"]), Options.tokenEnv, Options.status, Options.response, Options.changedAt,
+        Options.format.allowing(["text", "json"]), Options.width, Options.tokenEnv, Options.status, Options.response, Options.changedAt,
         Options.header, Options.at, Options.cloud, Options.redact, Options.rules, Options.help,
     ]
 
@@ -30,7 +30,7 @@ enum CanCommand {
             let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))
             var output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
             if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-            console.out(output)
+            console.text(output, width: format == .json ? nil : try CommonOptions.width(args, console: console))
             return 0
         }
         let (resolved, diagnosis) = try diagnose(token, args.positionals.last!, args: args)
@@ -40,7 +40,7 @@ enum CanCommand {
             + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
         var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options, style: ConsoleStyle(color: console.colorEnabled))
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(output) }
-        console.out(output)
+        console.text(output, width: format == .json ? nil : try CommonOptions.width(args, console: console))
         return diagnosis.verdict.exitCode
     }
 
@@ -63,7 +63,7 @@ enum CanCommand {
 
 /// `permcheck permissions SCOPE [--for "METHOD URL"]`: the reverse look-up.
 enum PermissionsCommand {
-    static let specs: [OptionSpec] = [Options.forRequest, Options.format.allowing(["text", "json"]), Options.help]
+    static let specs: [OptionSpec] = [Options.forRequest, Options.format.allowing(["text", "json"]), Options.width, Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "permissions")
@@ -73,7 +73,9 @@ enum PermissionsCommand {
         }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let report = try report(args.positionals[0], for: args.value("--for"))
-        console.out(format == .json ? JSONWriter.write(report.json(), pretty: true) + "\n" : report.text())
+        if format == .json { console.out(JSONWriter.write(report.json(), pretty: true) + "\n") } else {
+            console.text(report.text(), width: try CommonOptions.width(args, console: console))
+        }
         return report.operation != nil && report.schemesForOperation.isEmpty ? 1 : 0
     }
 

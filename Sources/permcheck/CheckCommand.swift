@@ -6,7 +6,7 @@ enum CheckCommand {
     static let specs: [OptionSpec] = [Options.api, Options.request, Options.requestFile, Options.response, Options.tokenEnv]
         + Options.evidenceGroup
         + [Options.header, Options.status, Options.at, Options.cloud, Options.format, Options.redact, Options.rules,
-           Options.version, Options.help]
+           Options.width, Options.version, Options.help]
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
         guard args.positionals.count <= 1 else {
@@ -28,7 +28,7 @@ enum CheckCommand {
             let api = choice.flatMap { try? Permcheck.resolveRule($0, in: table).0.id }
             var output = ResponseReport.render(response, api: api, format: format)
             if args.has("--redact") { output = Redactor(claimsList: [], evidence: Evidence(), keeping: response.supportIdentifiers).redact(output) }
-            console.out(output)
+            console.text(output, width: format == .text ? try CommonOptions.width(args, console: console) : nil)
             return Verdict.indeterminate.exitCode
         }
         guard let choice else {
@@ -50,7 +50,7 @@ enum CheckCommand {
         let diagnosis = prepared.evaluate()
         var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
         if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(output) }
-        console.out(output)
+        console.text(output, width: format == .text ? try CommonOptions.width(args, console: console) : nil)
         return diagnosis.verdict.exitCode
     }
 }
@@ -63,6 +63,14 @@ enum CommonOptions {
             throw .usage("unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", ")).")
         }
         return format
+    }
+
+    /// The width text output wraps at: `--width N` (0: none), else the terminal's when stdout is one, else none —
+    /// piped output, golden files and tickets stay one line per line.
+    static func width(_ args: Arguments, console: Console) throws(PermcheckError) -> Int? {
+        guard let text = args.value("--width") else { return console.terminalWidth }
+        guard let width = Int(text), width >= 0 else { throw .usage("--width '\(text)' is not a number of columns such as 100.") }
+        return width == 0 ? nil : width
     }
 
     static func time(_ args: Arguments, _ option: String) throws(PermcheckError) -> Date? {

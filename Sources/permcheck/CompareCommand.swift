@@ -5,7 +5,7 @@ import PermcheckCore
 enum CompareCommand {
     static let specs: [OptionSpec] = [Options.api, Options.request] + Options.evidenceGroup + [
         Options.header, Options.status.described("the HTTP status the bad caller saw"), Options.at, Options.cloud,
-        Options.format, Options.redact, Options.rules, Options.all, Options.help,
+        Options.format, Options.width, Options.redact, Options.rules, Options.all, Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
@@ -42,7 +42,7 @@ enum CompareCommand {
         if args.has("--redact") {
             output = Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(output)
         }
-        console.out(output)
+        console.text(output, width: format == .text ? try CommonOptions.width(args, console: console) : nil)
         return comparison.exitCode
     }
 }

@@ -29,6 +29,11 @@ struct Console {
         return 80
     }
 
+    /// Writes a text report to stdout, wrapped at `width` columns when given (see ``CommonOptions/width(_:console:)``).
+    func text(_ text: String, width: Int?) {
+        out(width.map { TextWrap.output(text, width: $0) } ?? text)
+    }
+
     /// Writes to stdout. Everything printed passes `TokenScrubber`, so a token never reaches a terminal or ticket.
     func out(_ text: String) {
         FileHandle.standardOutput.write(Data(TokenScrubber.scrub(text).utf8))

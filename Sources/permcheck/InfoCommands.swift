@@ -3,11 +3,11 @@ import PermcheckCore
 
 /// `decode`, `apis`, `explain`: read-only views of a token or of the rule table.
 enum InfoCommands {
-    static let decodeSpecs = [Options.format.allowing(["text", "json"]), Options.at.described("show the lifetime as of this time instead of now"),
+    static let decodeSpecs = [Options.format.allowing(["text", "json"]), Options.width, Options.at.described("show the lifetime as of this time instead of now"),
                               Options.tokenEnv, Options.redact, Options.help]
     static let apisSpecs = [Options.family, Options.grep.described("only the rules whose id, title, summary, alias or URL contains TEXT"),
                             Options.rules, Options.help]
-    static let explainSpecs = [Options.rules, Options.help]
+    static let explainSpecs = [Options.width, Options.rules, Options.help]
 
     static func decode(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: decodeSpecs, command: "decode")
@@ -18,7 +18,7 @@ enum InfoCommands {
         let token = try TokenInput.load(argument: args.positionals.first, environmentVariable: args.value("--token-env"))
         var output = format == .json ? JSONWriter.write(DecodeReport.json(token, at: at), pretty: true) + "\n" : DecodeReport.text(token, at: at, style: ConsoleStyle(color: console.colorEnabled))
         if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-        console.out(output)
+        console.text(output, width: format == .json ? nil : try CommonOptions.width(args, console: console))
         return 0
     }
 
@@ -44,7 +44,7 @@ enum InfoCommands {
         if args.has("--help") { return try Help.show("explain", console: console) }
         guard args.positionals.count == 1 else { throw .usage("explain takes one API id. See 'permcheck apis'.") }
         let rules = try RuleSource.load(directory: args.value("--rules"))
-        console.out(RuleReport.explain(try rules.rule(named: args.positionals[0])))
+        console.text(RuleReport.explain(try rules.rule(named: args.positionals[0])), width: try CommonOptions.width(args, console: console))
         return 0
     }
 }

@@ -34,6 +34,7 @@ enum Options {
     // Output.
     static let format = OptionSpec(name: "--format", value: "FORMAT", help: "output format (default text)", allowed: formats)
     static let redact = OptionSpec(name: "--redact", help: "replace UPNs, names, object ids, tenant ids and IPs with placeholders")
+    static let width = OptionSpec(name: "--width", value: "N", help: "wrap text output at N columns (default: the terminal's width on a terminal, no wrapping when piped; 0: never wrap)")
     static let rules = OptionSpec(name: "--rules", value: "DIR", help: "use the rule files in DIR instead of the built-in ones")
     static let help = OptionSpec(name: "--help", help: "print this help")
     static let version = OptionSpec(name: "--version", help: "print the version")

@@ -4,7 +4,7 @@ import PermcheckCore
 /// `permcheck preflight PLAN [--format text|json|github|junit|sarif]`: runs every check of a plan.
 enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
-    static let specs: [OptionSpec] = [Options.format.allowing(formats).described("output format (default text; see below)"), Options.rules, Options.help]
+    static let specs: [OptionSpec] = [Options.format.allowing(formats).described("output format (default text; see below)"), Options.width, Options.rules, Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "preflight")
@@ -29,7 +29,7 @@ enum PreflightCommand {
         case "sarif": SARIFReport.document(results, artifact: path)
         default: PreflightReport.text(results, style: ConsoleStyle(color: console.colorEnabled))
         }
-        console.out(output)
+        console.text(output, width: format == "text" ? try CommonOptions.width(args, console: console) : nil)
         var tally = VerdictTally()
         for result in results { tally.add(result.diagnosis.verdict) }
         return tally.exitCode

@@ -11,7 +11,7 @@ struct ConsoleStyleTests {
     static let at = ["--at", "2026-11-03T09:30:00Z"]
 
     /// permcheck's output on a pseudo-terminal (stdout and stderr together).
-    static func onTerminal(_ arguments: [String], noColor: Bool = false) throws -> String {
+    static func onTerminal(_ arguments: [String], noColor: Bool = false, columns: Int = 200) throws -> String {
         let quoted = ([CLIRunner.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -19,7 +19,7 @@ struct ConsoleStyleTests {
         process.currentDirectoryURL = CLIRunner.repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = noColor ? "1" : nil
-        environment["COLUMNS"] = "200"
+        environment["COLUMNS"] = String(columns)
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
@@ -47,6 +47,13 @@ struct ConsoleStyleTests {
         #expect(output.contains(red), "\(name): \(output.debugDescription.prefix(300))")
         #expect(try !Self.onTerminal(arguments, noColor: true).contains("\u{1B}["), "\(name) with NO_COLOR")
         #expect(try !CLIRunner.run(arguments, environment: ["NO_COLOR": ""]).stdout.contains("\u{1B}["), "\(name) piped")
+    }
+
+    @Test func onATerminalTextWrapsToCOLUMNS() throws {
+        let output = try Self.onTerminal(Self.denied[0].1, noColor: true, columns: 70)
+        let lines = output.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.count > 20)
+        for line in lines where line.count > 70 { #expect(!line.trimmingCharacters(in: .whitespaces).contains(" "), "\(line)") }
     }
 
     @Test func marksAndHeadingsLookAlikeAcrossCommands() throws {
