@@ -13,8 +13,10 @@ public enum GraphCatalogRule {
         template.string("idPrefix", or: "graph:") + operation.method + " " + operation.displayTemplate
     }
 
-    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host).
-    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true) -> APIRule {
+    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host);
+    /// `target` (the actual request) adds per-resource grant requirements from `rules/data/resource-grants.json`.
+    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true,
+                            target: GraphRequestTarget? = nil) -> APIRule {
         let t = template
         let name = operation.method + " " + operation.displayTemplate
         let sources = t.strings("catalogueSources")
@@ -31,8 +33,10 @@ public enum GraphCatalogRule {
             Requirement(id: id, check: check, description: description ?? text(section, "description"), status: status, fix: fix,
                         sources: extraSources + sectionSources(section), confidence: .documented, appliesTo: appliesTo, hint: nil)
         }
-        let delegated = operation.supports(.delegatedWork) ? operation.delegatedWork : operation.delegatedPersonal
-        let application = operation.application
+        let grants = ResourceGrantRules.additions(for: operation, target: target)
+        let baseDelegated = operation.supports(.delegatedWork) ? operation.delegatedWork : operation.delegatedPersonal
+        let delegated = baseDelegated.isEmpty ? [] : grants.delegatedFirst + baseDelegated.filter { !grants.delegatedFirst.contains($0) }
+        let application = operation.application.isEmpty ? [] : grants.applicationFirst + operation.application.filter { !grants.applicationFirst.contains($0) }
         var requirements: [Requirement] = [
             requirement("token-lifetime", .tokenLifetime, section: "lifetime", status: 401, fix: same(text("lifetime", "fix"))),
             requirement("graph-audience", .audience(anyOf: t["audience"]?["anyOf"]?.arrayValue?.compactMap(\.stringValue) ?? []),
@@ -68,10 +72,11 @@ public enum GraphCatalogRule {
         if !application.isEmpty {
             let fix = text("appRole", "fix", ["permission": application[0]])
             requirements.append(requirement(
-                "graph-app-role", .appRole(anyOf: application), section: "appRole", status: 403, fix: same(fix),
+                "graph-app-role", grants.rbacRoles.map { .mailboxAppRole(anyOf: application, rbacRoles: $0) } ?? .appRole(anyOf: application), section: "appRole", status: 403, fix: same(fix),
                 description: text("appRole", "description", ["operation": name, "permissions": application.joined(separator: ", ")]),
                 appliesTo: [.application], extraSources: sources))
         }
+        requirements += grants.requirements
         let note = RuleNote(
             id: text("note", "id"),
             text: text("note", "text", ["commit": catalogCommit.map { " " + $0.prefix(8) } ?? ""]),

@@ -13,7 +13,7 @@ public enum Evaluator {
             findings.append(Finding(
                 requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,
                 status: requirement.status, message: result.message,
-                fix: result.outcome == .met ? nil : requirement.fix.text(for: kind),
+                fix: result.outcome == .met ? nil : result.fix ?? requirement.fix.text(for: kind),
                 collect: result.collect,
                 hint: [result.hint, result.outcome == .met ? nil : requirement.hint].compactMap { $0 }.first,
                 sources: requirement.sources, confidence: requirement.confidence))

@@ -68,6 +68,16 @@ public struct Evidence: Sendable, Equatable {
     public var purview: PurviewAccess?
     /// The Purview collection the call targets (`--collection`).
     public var collectionName: String?
+    /// App grants on the target site, list, item or file (`--site-permissions`).
+    public var resourceGrants: ResourceGrants?
+    /// Exchange application access policies and/or their test results (`--app-access-policies`).
+    public var appAccess: AppAccessEvidence?
+    /// Exchange RBAC for Applications role assignments and/or test results (`--exchange-role-assignments`).
+    public var exchangeRoles: ExchangeRoleEvidence?
+    /// Group members (`--group-members`), e.g. an access policy's scope group.
+    public var groupMembers: GroupMembers?
+    /// Mailbox and folder permissions (`--mailbox-permissions`).
+    public var mailboxPermissions: [MailboxPermission]?
     /// "I changed the grant at…" (`--changed-at`).
     public var changedAt: Date?
 
