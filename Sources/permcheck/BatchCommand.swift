@@ -3,14 +3,20 @@ import PermcheckCore
 
 /// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
 enum BatchCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--version", "--format"].contains($0.name) } + [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
-        OptionSpec(name: "--jobs", takesValue: true),
+    static let specs: [OptionSpec] = [
+        Options.api.described("the API rule for lines that name none (id or alias; see 'permcheck apis')"),
+        Options.request.described("instead of --api: the request for lines that name no API or request"),
+    ] + Options.evidenceGroup + [
+        Options.header, Options.status, Options.at, Options.cloud,
+        Options.format.allowing(["json", "sarif"]).described("JSON Lines (default) or one SARIF 2.1.0 document"),
+        Options.summary, Options.jobs, Options.rules,
+        Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in \"id\") with placeholders; the same person gets the same placeholder on every line"),
+        Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "batch")
-        if args.has("--help") { console.out(Help.batch); return 0 }
+        if args.has("--help") { return try Help.show("batch", console: console) }
         let format = args.value("--format") ?? "json"
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
@@ -20,11 +26,14 @@ enum BatchCommand {
         shared.caseName = args.value("--case")
         shared.collectionName = args.value("--collection")
         shared.changedAt = try CommonOptions.time(args, "--changed-at")
+        if args.value("--api") != nil, args.value("--request") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck batch --help'.")
+        }
         let evidence = try Permcheck.readEvidence(try CommonOptions.evidenceDocuments(args), into: shared)
         // One redactor for the whole output: the same person gets the same placeholder on every line.
         let redactor = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence) : nil
         let evaluator = try BatchEvaluator(
-            rules: rules, defaultAPI: args.value("--api"),
+            rules: rules, defaultRule: args.value("--api").map { .api($0) } ?? args.value("--request").map { .request($0) },
             evidence: evidence, headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))

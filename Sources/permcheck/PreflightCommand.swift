@@ -4,14 +4,12 @@ import PermcheckCore
 /// `permcheck preflight PLAN [--format text|json|github|junit|sarif]`: runs every check of a plan.
 enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
-    ]
+    static let specs: [OptionSpec] = [Options.format.allowing(formats).described("output format (default text; see below)"), Options.width, Options.rules,
+        Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in check names) with placeholders"), Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "preflight")
-        if args.has("--help") { console.out(Help.preflight); return 0 }
+        if args.has("--help") { return try Help.show("preflight", console: console) }
         let format = args.value("--format") ?? "text"
         guard formats.contains(format) else {
             throw .usage("unknown format '\(format)' for 'preflight'; use \(formats.joined(separator: ", ")).")
@@ -35,9 +33,9 @@ enum PreflightCommand {
         case "github": WorkflowCommands.render(results, file: path)
         case "junit": JUnitReport.render(results, suite: path)
         case "sarif": SARIFReport.document(results, artifact: path)
-        default: PreflightReport.text(results)
+        default: PreflightReport.text(results, style: ConsoleStyle(color: console.colorEnabled))
         }
-        console.out(output)
+        console.text(output, width: format == "text" ? try CommonOptions.width(args, console: console) : nil)
         var tally = VerdictTally()
         for result in results { tally.add(result.diagnosis.verdict) }
         return tally.exitCode

@@ -8,7 +8,7 @@ let code: Int32
 do {
     code = try CLI.run(Array(CommandLine.arguments.dropFirst()), console: console)
 } catch {
-    console.err("error: \(error.message)\n")
+    console.err("\(ConsoleStyle(color: console.errorColorEnabled).errorPrefix) \(error.message)\n")
     code = error.exitCode
 }
 exit(code)

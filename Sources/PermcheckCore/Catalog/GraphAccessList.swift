@@ -25,6 +25,9 @@ public struct GraphAccessList: Sendable {
     public let entries: [Entry]
     /// The catalogue size, for "N of M".
     public let catalogueCount: Int
+    /// The filter, if any, and how many operations the permissions allow before it ("N of M match 'X'").
+    public let grep: String?
+    public let allowedCount: Int
 
     /// Builds the list for a token; `grep` keeps entries whose `METHOD path` contains it (case-insensitive).
     public init(token: AccessToken, catalog: GraphCatalog, grep: String? = nil) {
@@ -53,6 +56,8 @@ public struct GraphAccessList: Sendable {
             }
         }
         let needle = grep?.lowercased()
+        self.grep = grep
+        allowedCount = found.count
         entries = found.values.map { operation, granted, least in
             let resource = operation.displayTemplate.split(separator: "/").first.map { String($0.prefix { $0 != "(" }) } ?? "/"
             return Entry(method: operation.method, path: operation.displayTemplate, resource: resource, grantedBy: granted, leastPrivileged: least)
@@ -74,8 +79,9 @@ public struct GraphAccessList: Sendable {
         case .delegatedWork: "delegated permissions (scp)"
         case .delegatedPersonal: "delegated permissions of a personal account (scp)"
         }
-        var lines = ["\(entries.count) of \(catalogueCount) Microsoft Graph operations allowed by the \(kind): "
-                     + (permissions.isEmpty ? "(none)" : permissions.joined(separator: " "))]
+        let granted = permissions.isEmpty ? "(none)" : permissions.joined(separator: " ")
+        var lines = [grep.map { "\(entries.count) of \(allowedCount) operations allowed by the \(kind) match '\($0)' (\(catalogueCount) Microsoft Graph operations in the catalogue): \(granted)" }
+                     ?? "\(entries.count) of \(catalogueCount) Microsoft Graph operations allowed by the \(kind): \(granted)"]
         var resource: String?
         let width = entries.map(\.path.count).max() ?? 0
         for entry in entries {
@@ -92,7 +98,7 @@ public struct GraphAccessList: Sendable {
 
     /// JSON: `{scheme, permissions, count, catalogueOperations, operations: [{method, path, resource, grantedBy, leastPrivileged}]}`.
     public func json() -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "scheme": scheme.map { .string($0.rawValue) } ?? .null,
             "permissions": .array(permissions.map(JSONValue.string)),
             "count": .number(JSONNumber(entries.count)),
@@ -101,6 +107,11 @@ public struct GraphAccessList: Sendable {
                 .object(["method": .string(entry.method), "path": .string(entry.path), "resource": .string(entry.resource),
                          "grantedBy": .array(entry.grantedBy.map(JSONValue.string)), "leastPrivileged": .bool(entry.leastPrivileged)])
             }),
-        ])
+        ]
+        if let grep {
+            object["grep"] = .string(grep)
+            object["allowedOperations"] = .number(JSONNumber(allowedCount))
+        }
+        return .object(object)
     }
 }

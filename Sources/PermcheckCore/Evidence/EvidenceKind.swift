@@ -10,9 +10,9 @@ public struct EvidenceKind: Sendable {
     /// What the file holds, for help texts and messages, e.g. "eDiscovery case members".
     public let summary: String
     /// Where the export runs, e.g. "Security & Compliance PowerShell (Connect-IPPSSession)"; `nil` for a plain shell.
-    let environment: String?
+    public let environment: String?
     /// The export command; `{case}` stands for the target case.
-    let command: String
+    public let command: String
     /// The file the export command writes.
     public let fileName: String
     /// The requirement kinds whose checks read this evidence.

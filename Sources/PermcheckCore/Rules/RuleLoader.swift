@@ -196,7 +196,7 @@ public enum RuleLoader {
         }
         var at: Date?
         if let text = try object.string("at") {
-            guard let date = ISO8601.parse(text) else { throw object.fail("at", "'at' must be an ISO 8601 time, found '\(text)'") }
+            guard let date = ISO8601.parseInstant(text) else { throw object.fail("at", "'at' '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time")") }
             at = date
         }
         guard let expect = try object.child("expect") else { throw object.fail(nil, "an example needs 'expect'") }

@@ -40,7 +40,7 @@ import Testing
 
     @Test func batchLinesForAnotherCaseThanTheMemberFileGetUnknown() throws {
         var shared = try evidence(members: "case-members.json")
-        let evaluator = try BatchEvaluator(rules: TestSupport.builtIn, defaultAPI: "export-download", evidence: shared,
+        let evaluator = try BatchEvaluator(rules: TestSupport.builtIn, defaultRule: .api("export-download"), evidence: shared,
                                        headers: [(name: "X-AllowWithAADToken", value: "true")], at: at)
         let token = String(decoding: try TestSupport.fixture("fixtures/tokens/manager-proxy.jwt"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         func outcome(_ caseName: String) -> Outcome? {
@@ -51,7 +51,7 @@ import Testing
         #expect(outcome("Contoso Litigation") == .met)
         #expect(outcome("Fabrikam Merger") == .unknown)
         shared.caseName = nil
-        let unnamed = try BatchEvaluator(rules: TestSupport.builtIn, defaultAPI: "export-download", evidence: shared, at: at)
+        let unnamed = try BatchEvaluator(rules: TestSupport.builtIn, defaultRule: .api("export-download"), evidence: shared, at: at)
         let line = Array(#"{"token":"\#(token)","case":"Fabrikam Merger"}"#.utf8)
         guard case .diagnosis(_, _, let diagnosis) = unnamed.evaluate(line: line[...], number: 1) else { Issue.record("no diagnosis"); return }
         #expect(diagnosis.findings.first { $0.requirementID == "case-membership" }?.outcome == .unknown)
