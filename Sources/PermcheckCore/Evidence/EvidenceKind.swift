@@ -19,6 +19,8 @@ public struct EvidenceKind: Sendable {
     public let readBy: Set<RequirementKind>
     /// Reads one parsed file into the evidence; `path` names it in errors.
     let read: @Sendable (JSONValue, String, inout Evidence) throws(PermcheckError) -> Void
+    /// How many entries this kind put into the evidence (for the "evidence read" report).
+    let entryCount: @Sendable (Evidence) -> Int
     /// The personal data this kind put into the evidence, as (value, placeholder kind) for `--redact`.
     let personalData: @Sendable (Evidence) -> [(value: String?, kind: String)]
 
@@ -60,6 +62,7 @@ public struct EvidenceKind: Sendable {
             evidence.caseMembers = members
             if evidence.caseName == nil { evidence.caseName = members.caseName }
         },
+        entryCount: { $0.caseMembers?.members.count ?? 0 },
         personalData: { evidence in (evidence.caseMembers?.members ?? []).flatMap(\.personalData) })
 
     public static let roleGroups = EvidenceKind(
@@ -69,6 +72,7 @@ public struct EvidenceKind: Sendable {
         fileName: "role-groups.json",
         readBy: [.purviewRole, .caseMembership],
         read: { value, path, evidence throws(PermcheckError) in evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path) },
+        entryCount: { $0.roleGroups?.count ?? 0 },
         personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) })
 
     public static let caseAdmins = EvidenceKind(
@@ -78,6 +82,7 @@ public struct EvidenceKind: Sendable {
         fileName: "case-admins.json",
         readBy: [.caseMembership, .caseAdmin],
         read: { value, path, evidence throws(PermcheckError) in evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path) },
+        entryCount: { $0.caseAdmins?.count ?? 0 },
         personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) })
 
     public static let collections = EvidenceKind(
@@ -91,6 +96,7 @@ public struct EvidenceKind: Sendable {
             try PurviewEvidenceReader.readCollections(value, path: path, into: &access)
             evidence.purview = access
         },
+        entryCount: { $0.purview?.collections.values.filter(\.listed).count ?? 0 },
         personalData: { _ in [] })
 
     public static let purviewPolicies = EvidenceKind(
@@ -104,6 +110,7 @@ public struct EvidenceKind: Sendable {
             try PurviewEvidenceReader.readPolicies(value, path: path, into: &access)
             evidence.purview = access
         },
+        entryCount: { $0.purview?.collections.values.filter(\.policyExported).count ?? 0 },
         personalData: { evidence in
             (evidence.purview?.assignments ?? []).flatMap { ($0.principalIDs + $0.groupIDs).map { (value: $0, kind: "id") } }
         })
@@ -115,6 +122,7 @@ public struct EvidenceKind: Sendable {
         fileName: "site-permissions.json",
         readBy: [.resourceGrant],
         read: { value, path, evidence throws(PermcheckError) in evidence.resourceGrants = try ResourceGrantReaders.sitePermissions(value, path: path) },
+        entryCount: { $0.resourceGrants?.grants.count ?? 0 },
         personalData: { evidence in (evidence.resourceGrants?.grants ?? []).flatMap { $0.users.map { (value: $0, kind: "user") } } })
 
     public static let appAccessPolicies = EvidenceKind(
@@ -124,6 +132,7 @@ public struct EvidenceKind: Sendable {
         fileName: "app-access-policies.json",
         readBy: [.mailboxAccessPolicy],
         read: { value, path, evidence throws(PermcheckError) in evidence.appAccess = try ResourceGrantReaders.appAccessPolicies(value, path: path) },
+        entryCount: { ($0.appAccess?.policies.count ?? 0) + ($0.appAccess?.tests.count ?? 0) },
         personalData: { evidence in (evidence.appAccess?.tests ?? []).flatMap { [(value: $0.mailbox, kind: "user"), (value: $0.mailboxID, kind: "id")] } })
 
     public static let exchangeRoleAssignments = EvidenceKind(
@@ -133,6 +142,7 @@ public struct EvidenceKind: Sendable {
         fileName: "exchange-role-assignments.json",
         readBy: [.mailboxAppRole, .mailboxAccessPolicy],
         read: { value, path, evidence throws(PermcheckError) in evidence.exchangeRoles = try ResourceGrantReaders.exchangeRoleAssignments(value, path: path) },
+        entryCount: { ($0.exchangeRoles?.assignments.count ?? 0) + ($0.exchangeRoles?.tests.count ?? 0) },
         personalData: { _ in [] })
 
     public static let groupMembers = EvidenceKind(
@@ -142,6 +152,7 @@ public struct EvidenceKind: Sendable {
         fileName: "group-members.json",
         readBy: [.mailboxAccessPolicy],
         read: { value, path, evidence throws(PermcheckError) in evidence.groupMembers = try ResourceGrantReaders.groupMembers(value, path: path) },
+        entryCount: { $0.groupMembers?.members.count ?? 0 },
         personalData: { evidence in (evidence.groupMembers?.members ?? []).flatMap(\.personalData) })
 
     public static let mailboxPermissions = EvidenceKind(
@@ -151,6 +162,7 @@ public struct EvidenceKind: Sendable {
         fileName: "mailbox-permissions.json",
         readBy: [.mailboxDelegation],
         read: { value, path, evidence throws(PermcheckError) in evidence.mailboxPermissions = try ResourceGrantReaders.mailboxPermissions(value, path: path) },
+        entryCount: { $0.mailboxPermissions?.count ?? 0 },
         personalData: { evidence in (evidence.mailboxPermissions ?? []).flatMap { $0.user.personalData + [(value: $0.mailbox, kind: "user")] } })
 
     static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
