@@ -13,8 +13,10 @@ public enum GraphCatalogRule {
         template.string("idPrefix", or: "graph:") + operation.method + " " + operation.displayTemplate
     }
 
-    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host).
-    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true) -> APIRule {
+    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host);
+    /// `adjustments` (how the request matched) decide whether a `/me` template's "no role" applies to the request.
+    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true,
+                            adjustments: [GraphCatalogMatch.Adjustment] = [], roles: GraphRoleTable = .embedded) -> APIRule {
         let t = template
         let name = operation.method + " " + operation.displayTemplate
         let sources = t.strings("catalogueSources")
@@ -65,6 +67,9 @@ public enum GraphCatalogRule {
                 description: text("scope", "description", ["operation": name, "permissions": delegated.joined(separator: ", ")]),
                 appliesTo: [.user], extraSources: sources))
         }
+        if operation.supports(.delegatedWork), let need = roles.requirement(for: operation) {
+            requirements.append(directoryRoleRequirement(need, operation: name, adjustments: adjustments))
+        }
         if !application.isEmpty {
             let fix = text("appRole", "fix", ["permission": application[0]])
             requirements.append(requirement(
@@ -105,7 +110,7 @@ extension JSONValue {
 extension String {
     /// Every `{name}` replaced by `fill`, left to right. Byte-level, without Foundation's `replacingOccurrences`
     /// (NSString bridging cost ~1.7 M instructions on the first synthesized rule of a `can`).
-    fileprivate func replacingPlaceholder(_ name: String, with fill: String) -> String {
+    func replacingPlaceholder(_ name: String, with fill: String) -> String {
         let needle = Array("{\(name)}".utf8), bytes = Array(utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

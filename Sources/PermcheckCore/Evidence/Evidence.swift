@@ -68,6 +68,8 @@ public struct Evidence: Sendable, Equatable {
     public var purview: PurviewAccess?
     /// The Purview collection the call targets (`--collection`).
     public var collectionName: String?
+    /// Entra directory role assignments and eligibilities (`--directory-roles`).
+    public var directoryRoles: DirectoryRoleAssignments?
     /// "I changed the grant at…" (`--changed-at`).
     public var changedAt: Date?
 

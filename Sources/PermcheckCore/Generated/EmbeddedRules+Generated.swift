@@ -11917,7 +11917,7 @@ enum EmbeddedRules {
       "confidence": "documented"
     },
     {
-      "id": "authorization-request-denied",
+      "id": "authorization-request-denied", "pointsAt": "directoryRole",
       "match": {"code": "Authorization_RequestDenied"},
       "status": 403,
       "meaning": "The token is valid but does not allow this directory operation. For a delegated call both layers must allow it: the app's delegated permission (the token's 'scp') and the signed-in user's own privileges, i.e. their Entra directory role (the token's 'wids'; permcheck's directoryRole requirement checks it where a rule has one). For an app-only call the app needs the application permission (the token's 'roles'). A delegated token where the operation needs an application permission (or the reverse) also gets it.",
@@ -11926,7 +11926,7 @@ enum EmbeddedRules {
       "confidence": "documented"
     },
     {
-      "id": "insufficient-privileges",
+      "id": "insufficient-privileges", "pointsAt": "directoryRole",
       "match": {"message": "Insufficient privileges to complete the operation"},
       "status": 403,
       "meaning": "Graph's Authorization_RequestDenied text (SDK exceptions often print only the message): the app's permission or, for a delegated call, the signed-in user's Entra directory role does not allow the operation.",
@@ -12250,6 +12250,25 @@ enum EmbeddedRules {
     "description": "An app-only token carries one of the application permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
     "fix": "Grant the app role {permission} (Microsoft Graph application permission) to the app, have an admin grant consent, and request a new token (client credentials, scope 'https://graph.microsoft.com/.default').",
     "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "directoryRole": {
+    "description": "{access} for {operation}{roles} (class {kind}): a delegated call is allowed only when the app's scope and the signed-in user's own directory privileges both allow it.",
+    "fix": "Assign the signed-in user the Entra role {role} (least privileged{others}){customRole}; if the role is eligible in PIM, activate it. Then get a new token (sign in again).",
+    "fixCustomRole": ", or a custom role with only {action}, which is the least privilege",
+    "fixCustomRoles": ", or a custom role granting {actions}",
+    "fixOthers": "; also: {roles}",
+    "fixTarget": "Make the signed-in user {other}, or assign the Entra role {role} (least privileged{others}); then get a new token.",
+    "accessTexts": {
+      "roles": "A delegated call also needs a directory role",
+      "target-resource": "A delegated call also needs a directory role or access to the target",
+      "self": "No directory role is needed",
+      "any-member": "No directory role is needed",
+      "other-roles": "A delegated call also needs roles of Microsoft Purview",
+      "unmapped": "A delegated call on the Entra admin surface probably needs a directory role"
+    },
+    "rolesWithEveryDirectoryAction": ["62e90394-69f5-4237-9190-012177145e10"],
+    "defaultMemberRoleID": "b79fbf4d-3ef9-4689-8143-76b194e85509",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview", "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference", "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference"]
   },
   "note": {
     "id": "catalogue-scope",
