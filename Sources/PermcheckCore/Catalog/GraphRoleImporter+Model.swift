@@ -150,6 +150,8 @@ extension GraphRoleImporter {
         }
 
         func area(for segments: [String]) -> Area? {
+            // An OData key segment (`applications(appId={id})`) belongs to its entity set's area.
+            let segments = segments.map { String($0.prefix { $0 != "(" }) }
             func matches(_ prefix: [String]) -> Bool {
                 guard prefix.count <= segments.count else { return false }
                 for (index, part) in prefix.enumerated() {
