@@ -22,7 +22,7 @@ enum BatchCommand {
         shared.changedAt = try CommonOptions.time(args, "--changed-at")
         let evaluator = try BatchEvaluator(
             rules: rules, defaultAPI: args.value("--api"),
-            evidence: Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: shared), headers: CommonOptions.headers(args),
+            evidence: Permcheck.readEvidence(try CommonOptions.evidenceDocuments(args), into: shared), headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))
 

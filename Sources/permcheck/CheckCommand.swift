@@ -128,7 +128,7 @@ enum CommonOptions {
         input.evidence.caseName = args.value("--case")
         input.evidence.collectionName = args.value("--collection")
         input.evidence.changedAt = try time(args, "--changed-at")
-        input.documents = evidenceDocuments(args)
+        input.documents = try evidenceDocuments(args)
         input.headers = try headers(args)
         input.observedStatus = try status(args)
         input.targetCloud = try cloud(args)
@@ -136,8 +136,13 @@ enum CommonOptions {
     }
 
     /// The evidence files named on the command line, one option per row of the evidence table.
-    static func evidenceDocuments(_ args: Arguments) -> [CheckInput.EvidenceDocument] {
-        EvidenceKind.all.compactMap { kind in
+    /// Each evidence option, and `--case`/`--collection`, takes one value: a second one is refused rather than
+    /// silently replacing the first (one file per kind; merge exports before passing them).
+    static func evidenceDocuments(_ args: Arguments) throws(PermcheckError) -> [CheckInput.EvidenceDocument] {
+        for name in EvidenceKind.all.map(\.optionName) + ["--case", "--collection"] where args.all(name).count > 1 {
+            throw .usage("\(name) was given \(args.all(name).count) times; it takes one value (\(args.all(name).map { "'\($0)'" }.joined(separator: ", "))). Pass it once\(name == "--case" || name == "--collection" ? "" : "; to combine exports, merge them into one file")")
+        }
+        return EvidenceKind.all.compactMap { kind in
             args.value(kind.optionName).map { path in
                 CheckInput.EvidenceDocument(kind: kind, path: path, content: .bytes { () throws(PermcheckError) in try InputFiles.evidenceBytes(path) })
             }

@@ -49,6 +49,13 @@ enum Help {
       --purview-policies FILE     GET https://{account}.purview.azure.com/policystore/metadataPolicies
       --collections FILE          GET https://{account}.purview.azure.com/account/collections
       --collection NAME           the Purview collection the call targets
+      --site-permissions FILE     GET /sites/{site}/permissions, or Get-MgSitePermission | ConvertTo-Json -Depth 5
+      --app-access-policies FILE  Get-ApplicationAccessPolicy (or Test-ApplicationAccessPolicy) | ConvertTo-Json
+      --exchange-role-assignments FILE
+                                  Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal | ConvertTo-Json
+                                  (or Test-ServicePrincipalAuthorization | ConvertTo-Json)
+      --group-members FILE        Get-MgGroupMember / Get-DistributionGroupMember | ConvertTo-Json -Depth 5
+      --mailbox-permissions FILE  Get-MailboxPermission / Get-MailboxFolderPermission | ConvertTo-Json -Depth 5
       --changed-at ISO8601        when you changed the grant (flags tokens issued before it)
 
     OPTIONS

@@ -26,7 +26,7 @@ struct DirectoryRoleCLITests {
     func otherKindRefused() throws {
         let result = try check(Self.noWids, Self.createUser, ["--directory-roles", "fixtures/evidence/case-members.json"])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains("not a role assignment export"))
+        #expect(result.stderr.contains("not what --directory-roles reads; pass it as --case-members"))
     }
 
     @Test("assignments of another principal are matched by the token's oid: not the caller's, so unknown (exit 3)")

@@ -86,6 +86,11 @@ public struct BatchEvaluator: Sendable {
             var input = CheckInput(rule: choice, rules: .loaded(rules), token: token, at: at)
             input.evidence = evidence
             input.evidence.caseName = caseName
+            // The member list is for the case its file names, else for --case; a line for another case gets unknown.
+            if input.evidence.caseMembers?.caseName == nil {
+                if let runCase = evidence.caseName { input.evidence.caseMembers?.caseName = runCase }
+                else if caseName != nil { input.evidence.caseMembers?.caseUnstated = true }
+            }
             input.headers = headers
             input.observedStatus = observedStatus
             input.targetCloud = targetCloud

@@ -13,7 +13,7 @@ public enum Evaluator {
             findings.append(Finding(
                 requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,
                 status: requirement.status, message: result.message,
-                fix: result.outcome == .met ? nil : requirement.fix.text(for: kind),
+                fix: result.outcome == .met ? nil : result.fix ?? requirement.fix.text(for: kind),
                 collect: result.collect,
                 hint: [result.hint, result.outcome == .met ? nil : requirement.hint].compactMap { $0 }.first,
                 sources: requirement.sources, confidence: requirement.confidence))
@@ -59,6 +59,7 @@ public enum Evaluator {
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
         diagnosis.observedFailure = failure
         diagnosis.observedResponse = input.observedResponse
+        diagnosis.evidenceRead = input.evidence.read
         return diagnosis
     }
 

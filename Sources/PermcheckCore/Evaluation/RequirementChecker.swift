@@ -6,6 +6,8 @@ struct CheckResult {
     let message: String
     var hint: String? = nil
     var collect: String? = nil
+    /// A fix worked out from the evidence (e.g. naming the policy); replaces the requirement's fix when set.
+    var fix: String? = nil
 }
 
 /// Evaluates each requirement kind against one input. Token checks live here; evidence checks in extensions.
@@ -31,6 +33,11 @@ struct RequirementChecker {
         case .deprecated(let since, let replacement):
             CheckResult(outcome: .unknown, message: "This endpoint is deprecated: \(since); Microsoft no longer guarantees what it returns.",
                         collect: "Use \(replacement) instead.")
+        case .resourceGrant(let spec): resourceGrant(spec)
+        case .mailboxAppRole(let anyOf, let rbacRoles): mailboxAppRole(anyOf, rbacRoles: rbacRoles)
+        case .mailboxAccessPolicy(let spec): mailboxAccessPolicy(spec)
+        case .sharedScope(let spec): sharedScope(spec)
+        case .mailboxDelegation(let spec): mailboxDelegation(spec)
         }
     }
 

@@ -6,14 +6,10 @@ import Foundation
 /// camelCase), `transitiveRoleAssignments`, and the PIM shapes (`roleAssignmentSchedules`/`…Instances`,
 /// `roleEligibilitySchedules`/`…Instances`, `Get-MgRoleManagementDirectoryRoleEligibilitySchedule`) in the same option.
 public enum DirectoryRoleEvidenceReader {
-    /// Strings PowerShell writes for objects deeper than `ConvertTo-Json -Depth`.
-    static let truncationMarkers = ["System.Object[]", "System.Collections.", "Microsoft.Graph.PowerShell.Models."]
-
     public static func read(_ value: JSONValue, path: String) throws(PermcheckError) -> DirectoryRoleAssignments {
         let reader = EvidenceJSON(path: path)
-        if let marker = firstTruncation(value) {
-            throw reader.fail(marker.location, "'\(marker.text.prefix(60))' is a truncated PowerShell object: export again with '| ConvertTo-Json -Depth 5'")
-        }
+        // Another kind's file, a token, null/empty, or a ConvertTo-Json export cut at the default depth: refused.
+        _ = try EvidenceShape.admit(value, path: path, as: .directoryRoles)
         var context = ""
         var items = value
         if case .object(let object) = value, let list = object["value"] {
@@ -71,19 +67,5 @@ public enum DirectoryRoleEvidenceReader {
             isBuiltIn: definition?["isBuiltIn"]?.boolValue ?? definition?["IsBuiltIn"]?.boolValue,
             actions: actions, scope: try reader.string(object, key("directoryScopeId"), at: location) ?? "/",
             isEligible: eligible, memberType: try reader.string(object, key("memberType"), at: location), startedAt: started)
-    }
-
-    /// The first string that is a PowerShell depth-truncation marker, with its location.
-    static func firstTruncation(_ value: JSONValue, at location: String = "$") -> (location: String, text: String)? {
-        switch value {
-        case .string(let text):
-            return truncationMarkers.contains { text.hasPrefix($0) } ? (location, text) : nil
-        case .array(let items):
-            for (index, item) in items.enumerated() { if let hit = firstTruncation(item, at: "\(location)[\(index)]") { return hit } }
-        case .object(let object):
-            for key in object.keys.sorted() { if let hit = firstTruncation(object[key]!, at: "\(location).\(key)") { return hit } }
-        default: break
-        }
-        return nil
     }
 }

@@ -48,7 +48,9 @@ public struct EvidenceKind: Sendable {
 
     /// Every evidence kind, in the order the pipeline reads them (a later row may build on an earlier one:
     /// Purview policies on the collections' hierarchy).
-    public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies, directoryRoles]
+    public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies,
+                                             sitePermissions, appAccessPolicies, exchangeRoleAssignments, groupMembers, mailboxPermissions,
+                                             directoryRoles]
 
     public static let caseMembers = EvidenceKind(
         key: "caseMembers", summary: "eDiscovery case members",
@@ -109,6 +111,51 @@ public struct EvidenceKind: Sendable {
             (evidence.purview?.assignments ?? []).flatMap { ($0.principalIDs + $0.groupIDs).map { (value: $0, kind: "id") } }
         })
 
+    public static let sitePermissions = EvidenceKind(
+        key: "sitePermissions", summary: "per-site grants of *.Selected apps (GET /sites/{id}/permissions)",
+        environment: nil,
+        command: "az rest --method get --url \"https://graph.microsoft.com/v1.0/sites/<site-id>/permissions\" > site-permissions.json (or Get-MgSitePermission -SiteId <site-id> | ConvertTo-Json -Depth 5 | Out-File site-permissions.json)",
+        fileName: "site-permissions.json",
+        readBy: [.resourceGrant],
+        read: { value, path, evidence throws(PermcheckError) in evidence.resourceGrants = try ResourceGrantReaders.sitePermissions(value, path: path) },
+        personalData: { evidence in (evidence.resourceGrants?.grants ?? []).flatMap { $0.users.map { (value: $0, kind: "user") } } })
+
+    public static let appAccessPolicies = EvidenceKind(
+        key: "appAccessPolicies", summary: "Exchange application access policies, or Test-ApplicationAccessPolicy output",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-ApplicationAccessPolicy | ConvertTo-Json -Depth 5 | Out-File app-access-policies.json",
+        fileName: "app-access-policies.json",
+        readBy: [.mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.appAccess = try ResourceGrantReaders.appAccessPolicies(value, path: path) },
+        personalData: { evidence in (evidence.appAccess?.tests ?? []).flatMap { [(value: $0.mailbox, kind: "user"), (value: $0.mailboxID, kind: "id")] } })
+
+    public static let exchangeRoleAssignments = EvidenceKind(
+        key: "exchangeRoleAssignments", summary: "Exchange RBAC for Applications role assignments",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal | ConvertTo-Json -Depth 5 | Out-File exchange-role-assignments.json",
+        fileName: "exchange-role-assignments.json",
+        readBy: [.mailboxAppRole, .mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.exchangeRoles = try ResourceGrantReaders.exchangeRoleAssignments(value, path: path) },
+        personalData: { _ in [] })
+
+    public static let groupMembers = EvidenceKind(
+        key: "groupMembers", summary: "members of the group an access policy is scoped to",
+        environment: nil,
+        command: "Get-MgGroupMember -GroupId <group-id> -All | ConvertTo-Json -Depth 5 | Out-File group-members.json (or Get-DistributionGroupMember -Identity <group> | ConvertTo-Json -Depth 5)",
+        fileName: "group-members.json",
+        readBy: [.mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.groupMembers = try ResourceGrantReaders.groupMembers(value, path: path) },
+        personalData: { evidence in (evidence.groupMembers?.members ?? []).flatMap(\.personalData) })
+
+    public static let mailboxPermissions = EvidenceKind(
+        key: "mailboxPermissions", summary: "mailbox and folder permissions (Get-MailboxPermission, Get-MailboxFolderPermission)",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-MailboxPermission -Identity <user> | ConvertTo-Json -Depth 5 | Out-File mailbox-permissions.json",
+        fileName: "mailbox-permissions.json",
+        readBy: [.mailboxDelegation],
+        read: { value, path, evidence throws(PermcheckError) in evidence.mailboxPermissions = try ResourceGrantReaders.mailboxPermissions(value, path: path) },
+        personalData: { evidence in (evidence.mailboxPermissions ?? []).flatMap { $0.user.personalData + [(value: $0.mailbox, kind: "user")] } })
+
     public static let directoryRoles = EvidenceKind(
         key: "directoryRoles", summary: "Entra directory role assignments or PIM eligibilities of the signed-in user",
         environment: "Microsoft Graph PowerShell (Connect-MgGraph -Scopes RoleManagement.Read.Directory)",
@@ -119,6 +166,7 @@ public struct EvidenceKind: Sendable {
         personalData: { evidence in (evidence.directoryRoles?.assignments ?? []).map { (value: $0.principalID, kind: "id") } })
 
     static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
+    static let exchangePowerShell = "Exchange Online PowerShell (Connect-ExchangeOnline)"
 }
 
 extension DirectoryEntry {

@@ -39,7 +39,7 @@ public enum CanReport {
             for finding in open {
                 lines.append("  \(DiagnosisSummary.mark(finding.outcome)) \(finding.requirementID) (\(finding.status)): \(finding.message)")
             }
-        } else if let granted = diagnosis.findings.first(where: { $0.kind == .scope || $0.kind == .appRole }) {
+        } else if let granted = diagnosis.findings.first(where: { $0.kind == .scope || $0.kind == .appRole || $0.kind == .mailboxAppRole }) {
             lines.append("")
             lines.append("Granted: \(granted.message)")
         }

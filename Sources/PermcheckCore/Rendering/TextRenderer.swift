@@ -30,6 +30,15 @@ public struct TextRenderer: DiagnosisRenderer {
             for line in ObservedResponseSummary.detailLines(response) { lines.append("  " + line) }
             for meaning in response.meanings { lines.append("  - " + ObservedResponseSummary.meaningLine(meaning)) }
         }
+        if !diagnosis.evidenceRead.isEmpty {
+            lines.append("")
+            lines.append("Evidence read:")
+            for key in EvidenceKind.keys {
+                guard let read = diagnosis.evidenceRead[key] else { continue }
+                lines.append("  \(EvidenceKind.named(key)?.optionName ?? key) \(read.file): \(read.entries) entr\(read.entries == 1 ? "y" : "ies"), \(read.shape)")
+                for warning in read.warnings { lines.append("    warning: \(warning)") }
+            }
+        }
         lines.append("")
         lines.append("Requirements, in the order the service checks them:")
         let width = diagnosis.findings.map(\.requirementID.count).max() ?? 0

@@ -77,6 +77,16 @@ public enum RequirementCheck: Sendable, Equatable {
     /// The endpoint is deprecated or retired (`since`: when, as a phrase; `replacement`: what to call instead): never met, always *unknown*, so the
     /// verdict is indeterminate and the user is told what to call instead.
     case deprecated(since: String, replacement: String)
+    /// A `*.Selected` scope's per-resource grant covers the call (`--site-permissions`). Catalogue rules only.
+    case resourceGrant(ResourceGrantSpec)
+    /// `roles` holds one of these, or an Exchange RBAC for Applications assignment grants one (`--exchange-role-assignments`).
+    case mailboxAppRole(anyOf: [String], rbacRoles: [String: [String]])
+    /// No Exchange application access policy or RBAC scope keeps the app from the mailbox. Catalogue rules only.
+    case mailboxAccessPolicy(MailboxAccessSpec)
+    /// Another user's mailbox needs a `.Shared` scope (not needed for the caller's own). Catalogue rules only.
+    case sharedScope(MailboxDelegationSpec)
+    /// The signed-in user may open the other user's mailbox or folder (`--mailbox-permissions`). Catalogue rules only.
+    case mailboxDelegation(MailboxDelegationSpec)
 
     /// The requirement kind, as rule files name it.
     public var kind: RequirementKind {
@@ -94,6 +104,11 @@ public enum RequirementCheck: Sendable, Equatable {
         case .tokenLifetime: .tokenLifetime
         case .cloud: .cloud
         case .deprecated: .deprecated
+        case .resourceGrant: .resourceGrant
+        case .mailboxAppRole: .mailboxAppRole
+        case .mailboxAccessPolicy: .mailboxAccessPolicy
+        case .sharedScope: .sharedScope
+        case .mailboxDelegation: .mailboxDelegation
         }
     }
 }

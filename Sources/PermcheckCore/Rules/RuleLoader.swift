@@ -105,7 +105,7 @@ public enum RuleLoader {
         let id = try object.requiredString("id")
         let kindName = try object.requiredString("kind")
         guard let kind = RequirementKind(rawValue: kindName) else {
-            let hint = Suggest.closest(to: kindName, in: RequirementKind.names, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggest.closest(to: kindName, in: RequirementKind.ruleFileNames, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
             throw object.fail("kind", "unknown requirement kind '\(kindName)'\(hint)")
         }
         let check: RequirementCheck
@@ -123,6 +123,8 @@ public enum RuleLoader {
         case .collectionRole: check = .collectionRole(anyOf: try anyOf())
         case .caseAdmin: check = .caseAdmin
         case .tokenLifetime: check = .tokenLifetime
+        case .resourceGrant, .mailboxAppRole, .mailboxAccessPolicy, .sharedScope, .mailboxDelegation:
+            throw object.fail("kind", "requirement kind '\(kindName)' is generated for Graph catalogue operations only; rule files cannot use it")
         case .deprecated:
             check = .deprecated(since: try object.requiredString("since"), replacement: try object.requiredString("replacement"))
         case .caseMembership: check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)

@@ -102,7 +102,10 @@ struct GraphCatalogRuleTests {
         let scope = try #require(rule.requirements.first { $0.id == "graph-scope" })
         let role = try #require(rule.requirements.first { $0.id == "graph-app-role" })
         #expect(scope.check == .scope(anyOf: ["Mail.ReadBasic", "Mail.ReadWrite", "Mail.Read"]))
-        #expect(role.check == .appRole(anyOf: ["Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Read"]))
+        // A mailbox operation: the app role may also come from Exchange RBAC for Applications (resource-grants.json).
+        guard case .mailboxAppRole(let anyOf, let rbacRoles) = role.check else { Issue.record("expected mailboxAppRole, got \(role.check.kind)"); return }
+        #expect(anyOf == ["Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Read"])
+        #expect(rbacRoles["Application Mail.Read"] == ["Mail.Read"])
         #expect(scope.appliesTo == [.user] && role.appliesTo == [.application])
         #expect(scope.status == 403 && role.status == 403)
         #expect(scope.fix.forUser.contains("delegated permission") && scope.fix.forUser.contains("consent"))
