@@ -14,9 +14,11 @@ public enum GraphCatalogRule {
     }
 
     /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host);
-    /// `target` (the actual request) adds per-resource grant requirements from `rules/data/resource-grants.json`.
+    /// `target` (the actual request) adds per-resource grant requirements from `rules/data/resource-grants.json`;
+    /// `adjustments` (how the request matched) decide whether a `/me` template's "no role" applies to the request.
     public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true,
-                            target: GraphRequestTarget? = nil) -> APIRule {
+                            target: GraphRequestTarget? = nil, adjustments: [GraphCatalogMatch.Adjustment] = [],
+                            roles: GraphRoleTable = .embedded) -> APIRule {
         let t = template
         let name = operation.method + " " + operation.displayTemplate
         let sources = t.strings("catalogueSources")
@@ -69,6 +71,13 @@ public enum GraphCatalogRule {
                 description: text("scope", "description", ["operation": name, "permissions": delegated.joined(separator: ", ")]),
                 appliesTo: [.user], extraSources: sources))
         }
+        // Another user's content that the resource-grant data already models (shared scope, mailbox delegation)
+        // keeps that finer check instead of the table's generic "depends on the target".
+        let targetModelled = grants.requirements.contains { [.sharedScope, .mailboxDelegation].contains($0.check.kind) }
+        if operation.supports(.delegatedWork), let need = roles.requirement(for: operation),
+           !(targetModelled && need.access == .targetResource && need.roles.isEmpty) {
+            requirements.append(directoryRoleRequirement(need, operation: name, adjustments: adjustments))
+        }
         if !application.isEmpty {
             let fix = text("appRole", "fix", ["permission": application[0]])
             requirements.append(requirement(
@@ -110,7 +119,7 @@ extension JSONValue {
 extension String {
     /// Every `{name}` replaced by `fill`, left to right. Byte-level, without Foundation's `replacingOccurrences`
     /// (NSString bridging cost ~1.7 M instructions on the first synthesized rule of a `can`).
-    fileprivate func replacingPlaceholder(_ name: String, with fill: String) -> String {
+    func replacingPlaceholder(_ name: String, with fill: String) -> String {
         let needle = Array("{\(name)}".utf8), bytes = Array(utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

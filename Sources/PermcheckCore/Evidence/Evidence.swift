@@ -115,6 +115,8 @@ public struct Evidence: Sendable, Equatable {
     public var purview: PurviewAccess?
     /// The Purview collection the call targets (`--collection`).
     public var collectionName: String?
+    /// Entra directory role assignments and eligibilities (`--directory-roles`).
+    public var directoryRoles: DirectoryRoleAssignments?
     /// App grants on the target site, list, item or file (`--site-permissions`).
     public var resourceGrants: ResourceGrants?
     /// Exchange application access policies and/or their test results (`--app-access-policies`).

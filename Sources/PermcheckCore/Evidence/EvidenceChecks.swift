@@ -26,6 +26,7 @@ enum PowerShellTruncation {
         guard text.count >= 6 else { return nil }
         if text == "System.Object[]" { return "'System.Object[]'" }
         if text.hasPrefix("System.Collections.") { return "'\(text.prefix(40).split(separator: "[").first ?? "")'" }
+        if text.hasPrefix("Microsoft.Graph.PowerShell.Models.") { return "'\(text.prefix(60))'" }
         if text.hasPrefix("System.Management.Automation.PSCustomObject") { return "'System.Management.Automation.PSCustomObject'" }
         if text.contains("Microsoft.Exchange.Data.Directory.ADMultiValuedProperty") { return "'Microsoft.Exchange.Data.Directory.ADMultiValuedProperty'" }
         if text.hasPrefix("@{"), text.hasSuffix("}"), text.contains("=") { return "a '@{Name=…; …}' object string" }

@@ -34,8 +34,10 @@ public struct EvidenceKind: Sendable {
     }
 
     /// The one-line instruction shown when this evidence is missing: where to run what, and how to pass the result.
-    public func exportInstruction(caseName: String?) -> String {
+    /// `{principal}` in the command becomes `principal` (the token's `oid`) or `<object id>`.
+    public func exportInstruction(caseName: String?, principal: String? = nil) -> String {
         let command = command.replacingOccurrences(of: "{case}", with: caseName ?? "<case name>")
+            .replacingOccurrences(of: "{principal}", with: principal ?? "<object id>")
         let place = environment.map { "Run in \($0): " } ?? "Run: "
         return place + command + ", then pass \(optionName) \(fileName)"
     }
@@ -49,7 +51,8 @@ public struct EvidenceKind: Sendable {
     /// Every evidence kind, in the order the pipeline reads them (a later row may build on an earlier one:
     /// Purview policies on the collections' hierarchy).
     public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies,
-                                             sitePermissions, appAccessPolicies, exchangeRoleAssignments, groupMembers, mailboxPermissions]
+                                             sitePermissions, appAccessPolicies, exchangeRoleAssignments, groupMembers, mailboxPermissions,
+                                             directoryRoles]
 
     public static let caseMembers = EvidenceKind(
         key: "caseMembers", summary: "eDiscovery case members",
@@ -164,6 +167,16 @@ public struct EvidenceKind: Sendable {
         read: { value, path, evidence throws(PermcheckError) in evidence.mailboxPermissions = try ResourceGrantReaders.mailboxPermissions(value, path: path) },
         entryCount: { $0.mailboxPermissions?.count ?? 0 },
         personalData: { evidence in (evidence.mailboxPermissions ?? []).flatMap { $0.user.personalData + [(value: $0.mailbox, kind: "user")] } })
+
+    public static let directoryRoles = EvidenceKind(
+        key: "directoryRoles", summary: "Entra directory role assignments or PIM eligibilities of the signed-in user",
+        environment: "Microsoft Graph PowerShell (Connect-MgGraph -Scopes RoleManagement.Read.Directory)",
+        command: "Get-MgRoleManagementDirectoryRoleAssignment -Filter \"principalId eq '{principal}'\" -ExpandProperty RoleDefinition | ConvertTo-Json -Depth 5 | Out-File directory-roles.json",
+        fileName: "directory-roles.json",
+        readBy: [.directoryRole],
+        read: { value, path, evidence throws(PermcheckError) in evidence.directoryRoles = try DirectoryRoleEvidenceReader.read(value, path: path) },
+        entryCount: { $0.directoryRoles?.assignments.count ?? 0 },
+        personalData: { evidence in (evidence.directoryRoles?.assignments ?? []).map { (value: $0.principalID, kind: "id") } })
 
     static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
     static let exchangePowerShell = "Exchange Online PowerShell (Connect-ExchangeOnline)"

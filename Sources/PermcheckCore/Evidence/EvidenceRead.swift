@@ -40,6 +40,10 @@ public struct EvidenceRead: Sendable, Equatable {
             let collections = evidence.purview?.collections.values ?? [:].values
             let missing = Set(collections.compactMap { $0.parentName?.lowercased() }).filter { evidence.purview?.collections[$0]?.policyExported != true }
             if !missing.isEmpty { warnings.append("no policy for parent collection(s) \(missing.sorted().joined(separator: ", ")): roles inherited through them are unknown") }
+        case "directoryRoles":
+            let roles = evidence.directoryRoles?.assignments ?? []
+            let undefined = roles.filter { $0.actions == nil && GraphRoleTable.embedded.roleName($0.roleID) == nil }.count
+            if undefined > 0 { warnings.append("\(undefined) custom role(s) without their definition (-ExpandProperty RoleDefinition): their actions are unknown") }
         default:
             break
         }

@@ -22,6 +22,8 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
     case plainPurview = "the plain Purview role form"
     /// `GET /account/collections`: `collectionProvisioningState`/`parentCollection`.
     case collections = "a Purview collections list"
+    /// Entra directory role assignments, schedules or eligibilities (`roleDefinitionId` + `principalId`).
+    case directoryRoleAssignments = "a directory role assignment export"
     /// An access token (a JWT, or `az account get-access-token` / token-endpoint JSON).
     case token = "an access token"
     /// Nothing recognisable (the reader then reports the first field it cannot use).
@@ -34,6 +36,7 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
         case .caseMembers, .graphCaseMembers: "--case-members"
         case .purviewPolicies, .plainPurview: "--purview-policies"
         case .collections: "--collections"
+        case .directoryRoleAssignments: "--directory-roles"
         case .token: "the token argument (permcheck TOKEN or --token-file), not as evidence"
         case .cases: nil
         case .recipients, .names, .unrecognised: nil
@@ -89,6 +92,7 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
             if case .object(let properties)? = record["properties"] { keys.formUnion(properties.keys) }
         }
         if keys.contains("decisionRules") || keys.contains("attributeRules") { return .purviewPolicies }
+        if ["roleDefinitionId", "RoleDefinitionId"].contains(where: keys.contains) { return .directoryRoleAssignments }
         if keys.contains("collectionProvisioningState") || keys.contains("parentCollection") { return .collections }
         if keys.contains("Roles") || keys.contains("RoleGroupType") { return .roleGroups }
         if keys.contains("CaseType") || keys.contains("Status") && keys.contains("CaseId") { return .cases }
@@ -123,6 +127,7 @@ enum EvidenceTarget: String {
     case roleGroups = "--role-groups"
     case purviewPolicies = "--purview-policies"
     case collections = "--collections"
+    case directoryRoles = "--directory-roles"
 
     var accepts: Set<EvidenceShape> {
         switch self {
@@ -131,6 +136,7 @@ enum EvidenceTarget: String {
         case .roleGroups: [.roleGroups, .plainRoleGroups, .names, .unrecognised]
         case .purviewPolicies: [.purviewPolicies, .plainPurview, .names, .recipients, .unrecognised]
         case .collections: [.collections, .names, .recipients, .unrecognised]
+        case .directoryRoles: [.directoryRoleAssignments, .unrecognised]
         }
     }
 }

@@ -9981,6 +9981,38 @@ enum EmbeddedRules {
   ],
   "examples": [
     {
+      "name": "No wids, but the role assignment export shows Global Administrator tenant-wide (Graph JSON, roleDefinition expanded)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "nia.nowids@contoso-gcc.example",
+        "oid": "aaaa5555-5555-4555-8555-555555555555",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "evidence": {"directoryRoles": {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments(roleDefinition())", "value": [{"id": "fake-a1", "principalId": "aaaa5555-5555-4555-8555-555555555555", "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "directoryScopeId": "/", "roleDefinition": {"id": "62e90394-69f5-4237-9190-012177145e10", "displayName": "Global Administrator", "isBuiltIn": true, "templateId": "62e90394-69f5-4237-9190-012177145e10"}}]}},
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Global Administrator only eligible in PIM (roleEligibilitySchedules): activate it first",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "nia.nowids@contoso-gcc.example",
+        "oid": "aaaa5555-5555-4555-8555-555555555555",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "evidence": {"directoryRoles": {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleEligibilitySchedules", "value": [{"id": "fake-e1", "principalId": "aaaa5555-5555-4555-8555-555555555555", "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "directoryScopeId": "/", "memberType": "Direct", "scheduleInfo": {"startDateTime": "2026-10-01T08:00:00Z"}}]}},
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["company-administrator"]}
+    },
+    {
       "name": "Global Administrator, delegated User.Export.All",
       "claims": {
         "aud": "https://graph.microsoft.com",
@@ -11946,7 +11978,7 @@ enum EmbeddedRules {
       "confidence": "documented"
     },
     {
-      "id": "authorization-request-denied",
+      "id": "authorization-request-denied", "pointsAt": "directoryRole",
       "match": {
         "code": "Authorization_RequestDenied"
       },
@@ -11960,7 +11992,7 @@ enum EmbeddedRules {
       "confidence": "documented"
     },
     {
-      "id": "insufficient-privileges",
+      "id": "insufficient-privileges", "pointsAt": "directoryRole",
       "match": {
         "message": "Insufficient privileges to complete the operation"
       },
@@ -12445,6 +12477,25 @@ enum EmbeddedRules {
     "description": "An app-only token carries one of the application permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
     "fix": "Grant the app role {permission} (Microsoft Graph application permission) to the app, have an admin grant consent, and request a new token (client credentials, scope 'https://graph.microsoft.com/.default').",
     "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "directoryRole": {
+    "description": "{access} for {operation}{roles} (class {kind}): a delegated call is allowed only when the app's scope and the signed-in user's own directory privileges both allow it.",
+    "fix": "Assign the signed-in user the Entra role {role} (least privileged{others}){customRole}; if the role is eligible in PIM, activate it. Then get a new token (sign in again).",
+    "fixCustomRole": ", or a custom role with only {action}, which is the least privilege",
+    "fixCustomRoles": ", or a custom role granting {actions}",
+    "fixOthers": "; also: {roles}",
+    "fixTarget": "Make the signed-in user {other}, or assign the Entra role {role} (least privileged{others}); then get a new token.",
+    "accessTexts": {
+      "roles": "A delegated call also needs a directory role",
+      "target-resource": "A delegated call also needs a directory role or access to the target",
+      "self": "No directory role is needed",
+      "any-member": "No directory role is needed",
+      "other-roles": "A delegated call also needs roles of Microsoft Purview",
+      "unmapped": "A delegated call on the Entra admin surface probably needs a directory role"
+    },
+    "rolesWithEveryDirectoryAction": ["62e90394-69f5-4237-9190-012177145e10"],
+    "defaultMemberRoleID": "b79fbf4d-3ef9-4689-8143-76b194e85509",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview", "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference", "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference"]
   },
   "note": {
     "id": "catalogue-scope",

@@ -36,7 +36,8 @@ public enum RuleReport {
                 let name = KnownIDs.application(anyOf[0])?.name.components(separatedBy: " (").first ?? "'\(anyOf[0])'"
                 grants.append("\(name) token\(granted)")
                 tokenDescribed = true
-            case .directoryRole(let roles): grants.append("directory role \(roles[0].name)")
+            case .directoryRole(let need):
+                if need.access.listsRoles, let role = need.anyOf.first { grants.append("directory role \(role.name)") }
             case .caseMembership(let admins): grants.append("case member" + (admins ? " (or eDiscovery Administrator)" : ""))
             case .purviewRole(let roles): grants.append("Purview role \(roles[0]) through a role group")
             case .caseAdmin: grants.append("eDiscovery Administrator")

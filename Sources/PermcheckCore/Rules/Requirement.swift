@@ -25,6 +25,27 @@ public struct DirectoryRoleRef: Sendable, Equatable {
     public let name: String
 }
 
+/// What a `directoryRole` requirement asks of the signed-in user: one of `anyOf` (least privileged first), or a custom
+/// role granting one of `actions`; `access` says what lacking them means (see ``GraphRoleRequirement/Access``).
+public struct DirectoryRoleNeed: Sendable, Equatable {
+    /// Built-in roles that qualify, least privileged first (may be empty for `self`/`any-member`).
+    public var anyOf: [DirectoryRoleRef]
+    /// Directory actions a custom role may grant instead, e.g. `microsoft.directory/users/create`.
+    public var actions: [String]
+    /// `roles`: without a qualifying role the call is denied; `target-resource`/`unmapped`: unknown; `self`/`any-member`:
+    /// no role needed; `other-roles`: another system's roles, unknown.
+    public var access: GraphRoleRequirement.Access
+    /// Non-Entra ways to qualify the docs name (owner of the group, reviewer …): without a role, unknown, not unmet.
+    public var otherRoles: [String]
+
+    public init(anyOf: [DirectoryRoleRef], actions: [String] = [], access: GraphRoleRequirement.Access = .roles, otherRoles: [String] = []) {
+        self.anyOf = anyOf
+        self.actions = actions
+        self.access = access
+        self.otherRoles = otherRoles
+    }
+}
+
 /// What a requirement checks. Each case reads either the token, the request, or evidence.
 public enum RequirementCheck: Sendable, Equatable {
     /// `aud` is one of these (GUID or URI; trailing slash and case ignored).
@@ -35,8 +56,9 @@ public enum RequirementCheck: Sendable, Equatable {
     case appRole(anyOf: [String])
     /// The caller is one of these kinds; personal Microsoft accounts only if allowed.
     case identity(allowed: [PrincipalKind], personalAccounts: Bool)
-    /// `wids` holds one of these directory roles; no `wids` claim → unknown.
-    case directoryRole(anyOf: [DirectoryRoleRef])
+    /// The signed-in user holds one of these directory roles: role assignments (`--directory-roles`) first, else the
+    /// token's `wids`; neither → unknown.
+    case directoryRole(DirectoryRoleNeed)
     /// The principal is a member of the case, directly or through a role group that is a member;
     /// eDiscovery Administrators pass when `admitsCaseAdmins`.
     case caseMembership(admitsCaseAdmins: Bool)

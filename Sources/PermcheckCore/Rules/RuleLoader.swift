@@ -7,7 +7,7 @@ public enum RuleLoader {
                            "requirements", "notes", "propagation", "examples"]
     static let requirementKeys = ["id", "kind", "description", "status", "fix", "sources", "confidence", "appliesTo",
                                   "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available",
-                                  "since", "replacement"]
+                                  "since", "replacement", "actions", "access", "otherRoles"]
 
     /// Loads one rule file.
     /// - Parameters:
@@ -150,7 +150,15 @@ public enum RuleLoader {
                 roles.append(DirectoryRoleRef(id: try role.requiredString("id"), name: try role.requiredString("name")))
             }
             guard !roles.isEmpty else { throw object.fail("anyOf", "requirement '\(id)' needs 'anyOf' roles with id and name") }
-            check = .directoryRole(anyOf: roles)
+            var access = GraphRoleRequirement.Access.roles
+            if let name = try object.string("access") {
+                guard let value = GraphRoleRequirement.Access(rawValue: name) else {
+                    throw object.fail("access", "unknown access '\(name)'; use \(GraphRoleRequirement.Access.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                access = value
+            }
+            check = .directoryRole(DirectoryRoleNeed(anyOf: roles, actions: try object.strings("actions") ?? [], access: access,
+                                                     otherRoles: try object.strings("otherRoles") ?? []))
         }
         guard let status = try object.int("status") else {
             throw object.fail("status", "requirement '\(id)' needs 'status' 401 or 403")

@@ -14,6 +14,9 @@ public struct ErrorMeaning: Sendable, Equatable {
     public let sources: [String]
     /// How sure.
     public let confidence: Confidence
+    /// The requirement kind this error points at when that layer is modelled (e.g. `directoryRole` for
+    /// Authorization_RequestDenied on a delegated call whose scope is present).
+    public var pointsAt: RequirementKind? = nil
 }
 
 /// The table of known error codes and messages (`rules/data/error-codes.json`, embedded). Data, not code:
@@ -38,6 +41,8 @@ public struct ErrorCatalog: Sendable {
         public let fix: String?
         public let sources: [String]
         public let confidence: Confidence
+        /// The requirement kind the error points at (`pointsAt` in the table).
+        public var pointsAt: RequirementKind? = nil
 
         /// How many match fields the entry has: more is more specific.
         var specificity: Int { [code, message, challengeError, claim].compactMap { $0 }.count + (aadsts == nil ? 0 : 1) }
@@ -73,7 +78,8 @@ public struct ErrorCatalog: Sendable {
                 aadsts: match?["aadsts"]?.numberValue?.int64.map { Int($0) },
                 challengeError: match?["challengeError"]?.stringValue, claim: match?["claim"]?.stringValue,
                 status: item["status"]?.numberValue?.int64.map { Int($0) }, meaning: meaning, fix: item["fix"]?.stringValue,
-                sources: strings(item["sources"]), confidence: confidence(item["confidence"])))
+                sources: strings(item["sources"]), confidence: confidence(item["confidence"]),
+                pointsAt: item["pointsAt"]?.stringValue.flatMap(RequirementKind.init(rawValue:))))
         }
         let unknown = value["unknownAADSTS"]
         self.init(entries: entries, unknownAADSTS: unknown?["meaning"]?.stringValue.map {
@@ -107,7 +113,8 @@ public struct ErrorCatalog: Sendable {
     /// Every meaning that applies to a parsed response, in the order: error body, AADSTS codes, challenge, claims.
     public func meanings(for response: ObservedResponse) -> [ErrorMeaning] {
         func meaning(_ entry: Entry, _ matched: String) -> ErrorMeaning {
-            ErrorMeaning(id: entry.id, matched: matched, meaning: entry.meaning, fix: entry.fix, sources: entry.sources, confidence: entry.confidence)
+            ErrorMeaning(id: entry.id, matched: matched, meaning: entry.meaning, fix: entry.fix, sources: entry.sources, confidence: entry.confidence,
+                         pointsAt: entry.pointsAt)
         }
         var result: [ErrorMeaning] = []
         if response.code != nil || response.message != nil, let entry = entry(code: response.code, message: response.message) {

@@ -147,6 +147,10 @@ struct GraphCatalogRuleTests {
         let all = Set(rule.requirements.flatMap(\.sources))
         #expect(all.contains("https://learn.microsoft.com/en-us/graph/permissions-reference"))
         #expect(all.contains { $0.contains("microsoft-graph-devx-content") })
-        #expect(rule.requirements.allSatisfy { $0.confidence == .documented })
+        // The permission-table requirements are documented; the directory-role layer says its own confidence.
+        #expect(rule.requirements.filter { $0.id != "directory-role" }.allSatisfy { $0.confidence == .documented })
+        let role = try #require(rule.requirements.first { $0.id == "directory-role" })
+        #expect(role.confidence == .inferred && role.hint?.hasPrefix("Inferred: ") == true)
+        #expect(role.sources.first?.hasPrefix("https://learn.microsoft.com/") == true)
     }
 }
