@@ -3,14 +3,20 @@ import PermcheckCore
 
 /// `permcheck batch [FILE|-]`: one verdict per JSON Lines input line, streamed in input order.
 enum BatchCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--redact", "--version", "--format"].contains($0.name) } + [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--summary", takesValue: false),
-        OptionSpec(name: "--jobs", takesValue: true),
+    static let specs: [OptionSpec] = [
+        Options.api.described("the API rule for lines that name none (id or alias; see 'permcheck apis')"),
+        Options.request.described("instead of --api: the request for lines that name no API or request"),
+    ] + Options.evidenceGroup + [
+        Options.header, Options.status, Options.at, Options.cloud,
+        Options.format.allowing(["json", "sarif"]).described("JSON Lines (default) or one SARIF 2.1.0 document"),
+        Options.summary, Options.jobs, Options.rules,
+        Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in \"id\") with placeholders; the same person gets the same placeholder on every line"),
+        Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "batch")
-        if args.has("--help") { console.out(Help.batch); return 0 }
+        if args.has("--help") { return try Help.show("batch", console: console) }
         let format = args.value("--format") ?? "json"
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
@@ -20,9 +26,15 @@ enum BatchCommand {
         shared.caseName = args.value("--case")
         shared.collectionName = args.value("--collection")
         shared.changedAt = try CommonOptions.time(args, "--changed-at")
+        if args.value("--api") != nil, args.value("--request") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck batch --help'.")
+        }
+        let evidence = try Permcheck.readEvidence(try CommonOptions.evidenceDocuments(args), into: shared)
+        // One redactor for the whole output: the same person gets the same placeholder on every line.
+        let redactor = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence) : nil
         let evaluator = try BatchEvaluator(
-            rules: rules, defaultAPI: args.value("--api"),
-            evidence: Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: shared), headers: CommonOptions.headers(args),
+            rules: rules, defaultRule: args.value("--api").map { .api($0) } ?? args.value("--request").map { .request($0) },
+            evidence: evidence, headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
             targetCloud: CommonOptions.cloud(args))
 
@@ -32,18 +44,24 @@ enum BatchCommand {
         let progress = path != nil && isatty(STDERR_FILENO) == 1 ? Progress(total: fileSize(descriptor), console: console) : nil
 
         var reader = LineReader(descriptor: descriptor, maxLineBytes: InputLimits.tokenBytes + 4096)
-        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var output = OutputBuffer(console: console)
         var tally = BatchTally()
         var sarif = SARIFReport()
         var firstResult = true
         let artifact = path ?? "stdin"
-        if format == "sarif" { output.write(SARIFReport.prefix) }
+        var prefixWritten = false
         while let lines = try reader.nextLines() {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
-            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json")
-            for (outcome, text) in results {
-                tally.add(outcome)
-                if format == "json" { output.write(bytes: text); continue }
+            // The SARIF prefix waits for the first line, so empty input writes nothing before its error.
+            if format == "sarif", !prefixWritten, !work.isEmpty { output.write(SARIFReport.prefix); prefixWritten = true }
+            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
+            for (evaluated, text) in results {
+                tally.add(evaluated)
+                let outcome = redactor.map { redact(evaluated, with: $0) } ?? evaluated
+                if format == "json" {
+                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine()) }
+                    continue
+                }
                 switch outcome {
                 case .diagnosis(let id, let line, let diagnosis):
                     let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
@@ -60,10 +78,19 @@ enum BatchCommand {
             output.flush()
             progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
         }
+        guard tally.verdicts.total + tally.malformed > 0 else {
+            throw .inputInvalid(source: "batch input '\(artifact)'", detail: "no input lines (it is empty or has blank lines only)")
+        }
         if format == "sarif" { output.write(sarif.suffix() + "\n"); output.flush() }
         progress?.finish()
         if args.has("--summary") { console.err(tally.report()) }
         return tally.exitCode
+    }
+
+    /// The outcome with personal data replaced; the line's token adds its values to the shared redactor first.
+    static func redact(_ outcome: BatchOutcome, with redactor: Redactor) -> BatchOutcome {
+        if case .diagnosis(_, _, let diagnosis) = outcome { redactor.collect(diagnosis.token.claims) }
+        return redactor.redact(outcome)
     }
 
     /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
@@ -96,11 +123,11 @@ enum BatchCommand {
     }
 
     static func open(_ path: String?) throws(PermcheckError) -> Int32 {
-        guard let path else { return STDIN_FILENO }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .inputInvalid(source: "batch input '\(path)'", detail: isDirectory.boolValue ? "it is a directory" : "no such file")
+        guard let path else {
+            try InputFiles.requireReadableStandardInput(describe: "the batch input")
+            return STDIN_FILENO
         }
+        try InputFiles.requireFile(path, describe: "batch input")
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .inputInvalid(source: "batch input '\(path)'", detail: "it cannot be opened (permissions?)") }
         return descriptor
@@ -142,8 +169,8 @@ final class Progress {
         guard now.timeIntervalSince(last) >= 0.2 else { return }
         last = now
         let percent = total > 0 ? min(100, bytes * 100 / total) : 0
-        console.err("\r\(lines) lines · \(percent)%")
+        console.errTerminalControl("\r\(lines) lines · \(percent)%")
     }
 
-    func finish() { console.err("\r\u{1B}[K") }
+    func finish() { console.errTerminalControl("\r\u{1B}[K") }
 }

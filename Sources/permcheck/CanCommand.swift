@@ -4,18 +4,14 @@ import PermcheckCore
 /// `permcheck can TOKEN "METHOD URL"` and `permcheck can TOKEN --list [--grep TEXT]`.
 enum CanCommand {
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "--list", takesValue: false), OptionSpec(name: "--grep", takesValue: true),
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--at", takesValue: true),
-        OptionSpec(name: "--token-env", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
-        OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--header", takesValue: true),
-        OptionSpec(name: "--rules", takesValue: true), OptionSpec(name: "--redact", takesValue: false),
-        OptionSpec(name: "--response", takesValue: true), OptionSpec(name: "--changed-at", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
+        Options.list, Options.grep.described("with --list: only the operations whose path or permission contains TEXT"),
+        Options.format.allowing(["text", "json"]), Options.width, Options.tokenEnv, Options.status, Options.response, Options.changedAt,
+        Options.header, Options.at, Options.cloud, Options.redact, Options.rules, Options.help,
     ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "can")
-        if args.has("--help") { console.out(Help.can); return 0 }
+        if args.has("--help") { return try Help.show("can", console: console) }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let usesEnv = args.value("--token-env") != nil
         let expected = (args.has("--list") ? 0 : 1) + (usesEnv ? 0 : 1)
@@ -25,12 +21,16 @@ enum CanCommand {
                 : "can takes a token and a request, e.g. permcheck can TOKEN \"GET https://graph.microsoft.com/v1.0/me\". See 'permcheck can --help'.")
         }
         if args.value("--grep") != nil, !args.has("--list") { throw .usage("--grep works with --list only.") }
+        if args.has("--list"), let option = ["--status", "--response", "--changed-at", "--header", "--at", "--cloud", "--rules"].first(where: { args.values[$0] != nil }) {
+            // The list considers permissions only; an option it would ignore is refused rather than dropped.
+            throw .usage("\(option) does not apply to can --list (it lists what the token's permissions allow). See 'permcheck can --help'.")
+        }
         let token = try TokenInput.load(argument: usesEnv ? nil : args.positionals[0], environmentVariable: args.value("--token-env"))
         if args.has("--list") {
-            let list = GraphAccessList(token: token, catalog: .embedded, grep: args.value("--grep"))
-            var output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
-            if args.has("--redact") { output = Redactor(claimsList: [token.claims], evidence: Evidence()).redact(output) }
-            console.out(output)
+            let shown = args.has("--redact") ? Redactor(claimsList: [token.claims], evidence: Evidence()).redact(token) : token
+            let list = GraphAccessList(token: shown, catalog: .embedded, grep: args.value("--grep"))
+            let output = format == .json ? JSONWriter.write(list.json(), pretty: true) + "\n" : list.text()
+            console.text(output, width: format == .json ? nil : try CommonOptions.width(args, console: console))
             return 0
         }
         let (resolved, diagnosis) = try diagnose(token, args.positionals.last!, args: args)
@@ -38,9 +38,9 @@ enum CanCommand {
         let options = (args.value("--status").map { ["--status", $0] } ?? [])
             + (args.value("--response").map { ["--response", $0] } ?? [])
             + (args.value("--changed-at").map { ["--changed-at", $0] } ?? [])
-        var output = format == .json ? JSONRenderer().render(diagnosis) : CanReport.text(resolved, diagnosis, passing: options)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: Evidence()).redact(diagnosis) : diagnosis
+        let output = format == .json ? JSONRenderer().render(shown) : CanReport.text(resolved, shown, passing: options, style: ConsoleStyle(color: console.colorEnabled))
+        console.text(output, width: format == .json ? nil : try CommonOptions.width(args, console: console))
         return diagnosis.verdict.exitCode
     }
 
@@ -63,20 +63,19 @@ enum CanCommand {
 
 /// `permcheck permissions SCOPE [--for "METHOD URL"]`: the reverse look-up.
 enum PermissionsCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--for", takesValue: true), OptionSpec(name: "--format", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
-    ]
+    static let specs: [OptionSpec] = [Options.forRequest, Options.format.allowing(["text", "json"]), Options.width, Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "permissions")
-        if args.has("--help") { console.out(Help.permissions); return 0 }
+        if args.has("--help") { return try Help.show("permissions", console: console) }
         guard args.positionals.count == 1 else {
             throw .usage("permissions takes one permission name, e.g. permcheck permissions Mail.Read. See 'permcheck permissions --help'.")
         }
         let format = try CommonOptions.format(args, allowed: [.text, .json])
         let report = try report(args.positionals[0], for: args.value("--for"))
-        console.out(format == .json ? JSONWriter.write(report.json(), pretty: true) + "\n" : report.text())
+        if format == .json { console.out(JSONWriter.write(report.json(), pretty: true) + "\n") } else {
+            console.text(report.text(), width: try CommonOptions.width(args, console: console))
+        }
         return report.operation != nil && report.schemesForOperation.isEmpty ? 1 : 0
     }
 

@@ -3,17 +3,10 @@ import PermcheckCore
 
 /// `permcheck TOKEN --api ID [evidence…]`: the main check.
 enum CheckCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--api", takesValue: true), OptionSpec(name: "--token-env", takesValue: true),
-        OptionSpec(name: "--case", takesValue: true), OptionSpec(name: "--collection", takesValue: true),
-        OptionSpec(name: "--header", takesValue: true),
-        OptionSpec(name: "--status", takesValue: true), OptionSpec(name: "--at", takesValue: true),
-        OptionSpec(name: "--changed-at", takesValue: true), OptionSpec(name: "--cloud", takesValue: true),
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--help", takesValue: false),
-        OptionSpec(name: "--version", takesValue: false), OptionSpec(name: "--request", takesValue: true),
-        OptionSpec(name: "--request-file", takesValue: true), OptionSpec(name: "--response", takesValue: true),
-    ] + CommonOptions.evidenceSpecs
+    static let specs: [OptionSpec] = [Options.api, Options.request, Options.requestFile, Options.response, Options.tokenEnv]
+        + Options.evidenceGroup
+        + [Options.header, Options.status, Options.at, Options.cloud, Options.format, Options.redact, Options.rules,
+           Options.width, Options.version, Options.help]
 
     static func run(_ args: Arguments, console: Console) throws(PermcheckError) -> Int32 {
         guard args.positionals.count <= 1 else {
@@ -33,9 +26,10 @@ enum CheckCommand {
         if !hasToken, let response {
             // The ticket has only the error: explain it without a verdict (exit 3, "no verdict").
             let api = choice.flatMap { try? Permcheck.resolveRule($0, in: table).0.id }
-            var output = ResponseReport.render(response, api: api, format: format)
-            if args.has("--redact") { output = Redactor(claimsList: [], evidence: Evidence(), keeping: response.supportIdentifiers).redact(output) }
-            console.out(output)
+            let evidence = args.has("--redact")
+                ? ((try? Permcheck.readEvidence(CommonOptions.evidenceDocuments(args), into: Evidence())) ?? Evidence()) : Evidence()
+            let shown = args.has("--redact") ? Redactor(claimsList: [], evidence: evidence, keeping: response.supportIdentifiers).redact(response) : response
+            console.text(ResponseReport.render(shown, api: api, format: format), width: format == .text ? try CommonOptions.width(args, console: console) : nil)
             return Verdict.indeterminate.exitCode
         }
         guard let choice else {
@@ -55,9 +49,8 @@ enum CheckCommand {
         input.observedResponse = response
         let prepared = try Permcheck.prepare(input)
         let diagnosis = prepared.evaluate()
-        var output = format.renderer(color: console.colorEnabled && format == .text).render(diagnosis)
-        if args.has("--redact") { output = Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(output) }
-        console.out(output)
+        let shown = args.has("--redact") ? Redactor(diagnosis: diagnosis, evidence: prepared.input.evidence).redact(diagnosis) : diagnosis
+        console.text(format.renderer(color: console.colorEnabled && format == .text).render(shown), width: format == .text ? try CommonOptions.width(args, console: console) : nil)
         return diagnosis.verdict.exitCode
     }
 }
@@ -72,10 +65,18 @@ enum CommonOptions {
         return format
     }
 
+    /// The width text output wraps at: `--width N` (0: none), else the terminal's when stdout is one, else none —
+    /// piped output, golden files and tickets stay one line per line.
+    static func width(_ args: Arguments, console: Console) throws(PermcheckError) -> Int? {
+        guard let text = args.value("--width") else { return console.terminalWidth }
+        guard let width = Int(text), width >= 0 else { throw .usage("--width '\(text)' is not a number of columns such as 100.") }
+        return width == 0 ? nil : width
+    }
+
     static func time(_ args: Arguments, _ option: String) throws(PermcheckError) -> Date? {
         guard let text = args.value(option) else { return nil }
-        guard let date = ISO8601.parse(text) else {
-            throw .usage("\(option) '\(text)' is not an ISO 8601 time such as 2026-11-03T09:30:00Z.")
+        guard let date = ISO8601.parseInstant(text) else {
+            throw .usage("\(option) '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time").")
         }
         return date
     }
@@ -111,9 +112,6 @@ enum CommonOptions {
         return headers
     }
 
-    /// One option per evidence kind, from the evidence table.
-    static let evidenceSpecs = EvidenceKind.all.map { OptionSpec(name: $0.optionName, takesValue: true) }
-
     /// `--rules DIR` loaded, or the built-in rules.
     static func ruleTable(_ args: Arguments) throws(PermcheckError) -> CheckInput.RuleTable {
         guard let directory = args.value("--rules") else { return .builtIn }
@@ -128,7 +126,7 @@ enum CommonOptions {
         input.evidence.caseName = args.value("--case")
         input.evidence.collectionName = args.value("--collection")
         input.evidence.changedAt = try time(args, "--changed-at")
-        input.documents = evidenceDocuments(args)
+        input.documents = try evidenceDocuments(args)
         input.headers = try headers(args)
         input.observedStatus = try status(args)
         input.targetCloud = try cloud(args)
@@ -136,8 +134,13 @@ enum CommonOptions {
     }
 
     /// The evidence files named on the command line, one option per row of the evidence table.
-    static func evidenceDocuments(_ args: Arguments) -> [CheckInput.EvidenceDocument] {
-        EvidenceKind.all.compactMap { kind in
+    /// Each evidence option, and `--case`/`--collection`, takes one value: a second one is refused rather than
+    /// silently replacing the first (one file per kind; merge exports before passing them).
+    static func evidenceDocuments(_ args: Arguments) throws(PermcheckError) -> [CheckInput.EvidenceDocument] {
+        for name in EvidenceKind.all.map(\.optionName) + ["--case", "--collection"] where args.all(name).count > 1 {
+            throw .usage("\(name) was given \(args.all(name).count) times; it takes one value (\(args.all(name).map { "'\($0)'" }.joined(separator: ", "))). Pass it once\(name == "--case" || name == "--collection" ? "" : "; to combine exports, merge them into one file")")
+        }
+        return EvidenceKind.all.compactMap { kind in
             args.value(kind.optionName).map { path in
                 CheckInput.EvidenceDocument(kind: kind, path: path, content: .bytes { () throws(PermcheckError) in try InputFiles.evidenceBytes(path) })
             }

@@ -3,12 +3,14 @@ import PermcheckCore
 
 /// `permcheck compare GOOD_TOKEN BAD_TOKEN --api ID [evidence…]`: what decides "works for A, not for B".
 enum CompareCommand {
-    static let specs: [OptionSpec] = CheckCommand.specs.filter { !["--token-env", "--version"].contains($0.name) }
-        + [OptionSpec(name: "--all", takesValue: false)]
+    static let specs: [OptionSpec] = [Options.api, Options.request] + Options.evidenceGroup + [
+        Options.header, Options.status.described("the HTTP status the bad caller saw"), Options.at, Options.cloud,
+        Options.format, Options.width, Options.redact, Options.rules, Options.all, Options.help,
+    ]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "compare")
-        if args.has("--help") { console.out(Help.compare); return 0 }
+        if args.has("--help") { return try Help.show("compare", console: console) }
         guard args.positionals.count == 2 else {
             throw .usage("compare takes two tokens, the good (working) one first, got \(args.positionals.count). See 'permcheck compare --help'.")
         }
@@ -18,25 +20,28 @@ enum CompareCommand {
         let format = try CommonOptions.format(args, allowed: [.text, .json, .markdown])
         let at = try CommonOptions.time(args, "--at") ?? Date()
         let table = try CommonOptions.ruleTable(args)
-        guard let apiName = args.value("--api") else {
-            throw .usage("missing --api ID (run 'permcheck apis' to list them). See 'permcheck compare --help'.")
+        // The rule as the main check finds it: --api, or the rule matching --request "METHOD URL".
+        if args.value("--api") != nil, args.value("--request") != nil {
+            throw .usage("give either --api ID or --request \"METHOD URL\", not both. See 'permcheck compare --help'.")
+        }
+        guard let rule = args.value("--api").map({ CheckInput.RuleChoice.api($0) }) ?? args.value("--request").map({ .request($0) }) else {
+            throw .usage("missing --api ID or --request \"METHOD URL\" (run 'permcheck apis' to list the APIs). See 'permcheck compare --help'.")
         }
         let tokens = args.positionals
-        var input = try CommonOptions.checkInput(args, rule: .api(apiName), rules: table,
+        var input = try CommonOptions.checkInput(args, rule: rule, rules: table,
                                                  token: .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[0], environmentVariable: nil) }, at: at)
         let good = try Permcheck.prepare(input)
         input.token = .deferred { () throws(PermcheckError) in try TokenInput.read(argument: tokens[1], environmentVariable: nil) }
         let bad = try Permcheck.prepare(input)
         let comparison = Comparison.evaluate(good.rule, good: good.input, bad: bad.input, showAll: args.has("--all"))
-        var output = switch format {
-        case .json: ComparisonJSON.render(comparison)
-        case .markdown: ComparisonMarkdownRenderer().render(comparison)
-        default: ComparisonTextRenderer(color: console.colorEnabled).render(comparison)
+        let shown = args.has("--redact")
+            ? Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(comparison) : comparison
+        let output = switch format {
+        case .json: ComparisonJSON.render(shown)
+        case .markdown: ComparisonMarkdownRenderer().render(shown)
+        default: ComparisonTextRenderer(color: console.colorEnabled).render(shown)
         }
-        if args.has("--redact") {
-            output = Redactor(claimsList: [good.input.token.claims, bad.input.token.claims], evidence: good.input.evidence).redact(output)
-        }
-        console.out(output)
+        console.text(output, width: format == .text ? try CommonOptions.width(args, console: console) : nil)
         return comparison.exitCode
     }
 }

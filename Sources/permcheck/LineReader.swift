@@ -78,13 +78,15 @@ struct LineReader {
     }
 }
 
-/// Buffers output bytes and writes them to a file descriptor on `flush()` (or when the buffer is large).
+/// Buffers output bytes and writes them to stdout through the console on `flush()` (or when the buffer is large).
+/// Flushes happen at record boundaries, so the console's token scrubber always sees whole records. A failed write
+/// ends the process (see `OutputFailure`): the batch stops evaluating and never reports success.
 struct OutputBuffer {
-    let descriptor: Int32
+    let console: Console
     private var buffer: [UInt8] = []
 
-    init(descriptor: Int32) {
-        self.descriptor = descriptor
+    init(console: Console) {
+        self.console = console
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -99,14 +101,8 @@ struct OutputBuffer {
     }
 
     mutating func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
+        guard !buffer.isEmpty else { return }
+        console.out(bytes: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -35,8 +35,8 @@ struct MCPArguments {
     /// `at`, an ISO 8601 time (default: now).
     func time(_ key: String) throws(PermcheckError) -> Date? {
         guard let text = string(key) else { return nil }
-        guard let date = ISO8601.parse(text) else {
-            throw .usage("'\(key)' '\(text)' is not an ISO 8601 time such as 2026-11-03T09:30:00Z.")
+        guard let date = ISO8601.parseInstant(text) else {
+            throw .usage("'\(key)' '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time").")
         }
         return date
     }

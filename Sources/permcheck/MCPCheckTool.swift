@@ -1,9 +1,9 @@
 import Foundation
 import PermcheckCore
 
-/// The MCP `check` tool: a pre-flight plan check's keys as arguments → a diagnosis. ALL glue that turns tool arguments
-/// into an evaluation lives in ``MCPCheckTool/diagnose(_:rulesDirectory:now:)``, so switching it to the single
-/// check pipeline (issue 12: `CheckInput`, `EvidenceKind`) is a change in one place.
+/// The MCP `check` tool: a pre-flight plan check's keys as arguments → a diagnosis. The glue that turns tool arguments
+/// into a check is ``MCPCheckTool/checkInput(_:rulesDirectory:now:)``: it builds a `CheckInput` for the one pipeline,
+/// with one evidence argument per row of the `EvidenceKind` table.
 enum MCPCheckTool {
     /// The evidence arguments: one per row of the evidence table, each read by the same reader as the CLI option.
     /// A value is a file path or the export's JSON inline (an object or an array).
@@ -24,8 +24,7 @@ enum MCPCheckTool {
         case (let api?, nil): choice = .api(api)
         case (nil, let line?): choice = .request(line)
         }
-        let table: CheckInput.RuleTable = try rulesDirectory.map { directory throws(PermcheckError) in .loaded(try RuleSource.load(directory: directory)) } ?? .builtIn
-        var input = CheckInput(rule: choice, rules: table, token: .deferred { () throws(PermcheckError) in try arguments.tokenBytes() },
+        var input = CheckInput(rule: choice, rules: try ruleTable(rulesDirectory), token: .deferred { () throws(PermcheckError) in try arguments.tokenBytes() },
                                at: try arguments.time("at") ?? now)
         input.observedResponse = try arguments.response()
         input.evidence.caseName = arguments.string("case")
@@ -44,15 +43,20 @@ enum MCPCheckTool {
         return input
     }
 
-    /// Evaluates the check; returns the evidence too (for `--redact`).
-    static func diagnose(_ arguments: MCPArguments, rulesDirectory: String?, now: Date) throws(PermcheckError) -> (Diagnosis, Evidence) {
-        let prepared = try Permcheck.prepare(try checkInput(arguments, rulesDirectory: rulesDirectory, now: now))
-        return (prepared.evaluate(), prepared.input.evidence)
+    /// Runs the pipeline's first stages; the caller evaluates (and keeps the rule and evidence for `--redact`).
+    static func prepare(_ arguments: MCPArguments, rulesDirectory: String?, now: Date) throws(PermcheckError) -> PreparedCheck {
+        try Permcheck.prepare(try checkInput(arguments, rulesDirectory: rulesDirectory, now: now))
+    }
+
+    /// `--rules DIR` loaded, or the built-in rules.
+    static func ruleTable(_ rulesDirectory: String?) throws(PermcheckError) -> CheckInput.RuleTable {
+        try rulesDirectory.map { directory throws(PermcheckError) in .loaded(try RuleSource.load(directory: directory)) } ?? .builtIn
     }
 
     /// The tool result: the CLI's text report in `content`, the `--format json` contract as `structuredContent`.
     static func run(_ arguments: MCPArguments, rulesDirectory: String?, now: Date, redact: Bool) throws(PermcheckError) -> MCPToolResult {
-        let (diagnosis, evidence) = try diagnose(arguments, rulesDirectory: rulesDirectory, now: now)
+        let prepared = try prepare(arguments, rulesDirectory: rulesDirectory, now: now)
+        let (diagnosis, evidence) = (prepared.evaluate(), prepared.input.evidence)
         let result = MCPToolResult(text: TextRenderer(color: false).render(diagnosis), structured: DiagnosisJSON.value(diagnosis))
         return redact ? result.mapStrings(Redactor(diagnosis: diagnosis, evidence: evidence).redact) : result
     }

@@ -6,8 +6,7 @@ import PermcheckCore
 /// End of input ends the server (exit 0). Offline like every other command.
 enum MCPCommand {
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "--redact", takesValue: false), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
+        Options.redact.described("replace personal data in results with placeholders (as the CLI's --redact)"), Options.rules, Options.help,
     ]
 
     static let instructions = """
@@ -20,7 +19,7 @@ enum MCPCommand {
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "mcp")
-        if args.has("--help") { console.out(Help.mcp); return 0 }
+        if args.has("--help") { return try Help.show("mcp", console: console) }
         guard args.positionals.isEmpty else { throw .usage("mcp takes no arguments; it reads JSON-RPC messages on standard input. See 'permcheck mcp --help'.") }
         if let directory = args.value("--rules") { _ = try RuleSource.load(directory: directory) }
         let tools = PermcheckTools(rulesDirectory: args.value("--rules"), redact: args.has("--redact"), now: { Date() })
@@ -28,7 +27,7 @@ enum MCPCommand {
                                maxMessageBytes: InputLimits.fileBytes)
         console.err("permcheck mcp \(Permcheck.version): serving MCP on standard input/output\(args.has("--redact") ? " (results redacted)" : "")\n")
         var reader = LineReader(descriptor: STDIN_FILENO, maxLineBytes: InputLimits.fileBytes)
-        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        var output = OutputBuffer(console: console)
         while let lines = try reader.nextLines() {
             for line in lines {
                 let answers = line.tooLong ? [JSONRPC.encode(JSONRPC.error(id: .null, server.oversized))] : server.handle(line: line.bytes)

@@ -66,7 +66,8 @@ enum MCPSchemas {
                                    "grep": S.string("Keep operations whose \"METHOD path\" contains this text (case-insensitive)."),
                                    "limit": S.integer("Most operations returned (default 100).", minimum: 1, maximum: 100_000)]),
             outputSchema: S.object([
-                "scheme": nullableString, "permissions": strings, "count": S.integer("Operations allowed (before the cap)."),
+                "scheme": nullableString, "permissions": strings, "count": S.integer("Operations allowed (before the cap; after 'grep')."),
+                "grep": S.types(["string"], "The filter, when given."), "allowedOperations": S.integer("With 'grep': operations allowed before it filtered."),
                 "catalogueOperations": S.integer("Operations in the catalogue."), "shown": S.integer("Operations returned."),
                 "truncated": S.types(["boolean"], "Whether 'limit' cut the list."), "operations": S.array(S.types(["object"], "method, path, resource, grantedBy, leastPrivileged"), ""),
             ]).withRequired(["count", "operations"])),

@@ -34,7 +34,7 @@ struct PermcheckTools: MCPToolProvider {
     func can(_ arguments: MCPArguments) throws(PermcheckError) -> MCPToolResult {
         let token = try arguments.token()!
         var input = CheckInput(rule: .request(arguments.string("request") ?? ""), token: .decoded(token), at: try arguments.time("at") ?? now())
-        if let directory = rulesDirectory { input.rules = .loaded(try RuleSource.load(directory: directory)) }
+        input.rules = try MCPCheckTool.ruleTable(rulesDirectory)
         input.headers = try arguments.headers().headers
         input.observedStatus = try arguments.status()
         input.targetCloud = try arguments.cloud()
@@ -81,8 +81,7 @@ struct PermcheckTools: MCPToolProvider {
 
     func explain(_ arguments: MCPArguments) throws(PermcheckError) -> MCPToolResult {
         let api = arguments.string("api") ?? ""
-        let rules = try RuleSource.load(directory: rulesDirectory, api: api, requestLine: nil)
-        let rule = try rules.rule(named: api)
+        let rule = try Permcheck.resolveRule(.api(api), in: try MCPCheckTool.ruleTable(rulesDirectory)).0
         return MCPToolResult(text: RuleReport.explain(rule), structured: RuleJSON.value(rule))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import PermcheckCore
 
 /// The MCP `triage` tool: a pasted request and/or error → what it means, the API it hits, the evidence that API's rule
-/// needs; with a bearer token in the pasted request, the full check too (through ``MCPCheckTool/diagnose``, like
+/// needs; with a bearer token in the pasted request, the full check too (through ``MCPCheckTool/prepare(_:rulesDirectory:now:)``, like
 /// `permcheck --request-file F --response F`).
 enum MCPTriageTool {
     static func run(_ arguments: MCPArguments, rulesDirectory: String?, now: Date, redact: Bool) throws(PermcheckError) -> MCPToolResult {
@@ -22,9 +22,9 @@ enum MCPTriageTool {
             var values: [String: JSONValue] = ["token": .string(bearer), "request": .string(raw.requestLine)]
             if !raw.contextHeaders.isEmpty { values["headers"] = .array(raw.contextHeaders.map { .string("\($0.name): \($0.value)") }) }
             for key in ["response", "at"] { if let value = arguments.values[key] { values[key] = value } }
-            let (diagnosis, evidence) = try MCPCheckTool.diagnose(MCPArguments(values: values), rulesDirectory: rulesDirectory, now: now)
-            let rules = try RuleSource.load(directory: rulesDirectory, api: diagnosis.apiID, requestLine: nil)
-            let needed = evidenceNeeded(try rules.rule(named: diagnosis.apiID))
+            let prepared = try MCPCheckTool.prepare(MCPArguments(values: values), rulesDirectory: rulesDirectory, now: now)
+            let (diagnosis, evidence) = (prepared.evaluate(), prepared.input.evidence)
+            let needed = evidenceNeeded(prepared.rule)
             let next = diagnosis.findings.contains { $0.outcome == .unknown }
                 ? "Collect the evidence listed and call the check tool with it (and the same token) for a verdict on every requirement."
                 : "Apply the fixes, request a new token, and call again."
@@ -35,12 +35,12 @@ enum MCPTriageTool {
         }
 
         let line = raw?.requestLine
-        let rules = try RuleSource.load(directory: rulesDirectory, api: api, requestLine: line)
+        let table = try MCPCheckTool.ruleTable(rulesDirectory)
         var rule: APIRule?
-        if let api { rule = try rules.rule(named: api) } else if let line {
+        if let api { rule = try Permcheck.resolveRule(.api(api), in: table).0 } else if let line {
             // With an error to explain, an unknown request is no reason to refuse; without one, it is the answer.
-            if response != nil { rule = try? RuleSource.resolve(line, rules: rules, directory: rulesDirectory).rule } else {
-                rule = try RuleSource.resolve(line, rules: rules, directory: rulesDirectory).rule
+            if response != nil { rule = try? Permcheck.resolveRule(.request(line), in: table).0 } else {
+                rule = try Permcheck.resolveRule(.request(line), in: table).0
             }
         }
         let needed = rule.map(evidenceNeeded) ?? []

@@ -4,14 +4,12 @@ import PermcheckCore
 /// `permcheck preflight PLAN [--format text|json|github|junit|sarif]`: runs every check of a plan.
 enum PreflightCommand {
     static let formats = ["text", "json", "github", "junit", "sarif"]
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--format", takesValue: true), OptionSpec(name: "--rules", takesValue: true),
-        OptionSpec(name: "--help", takesValue: false),
-    ]
+    static let specs: [OptionSpec] = [Options.format.allowing(formats).described("output format (default text; see below)"), Options.width, Options.rules,
+        Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in check names) with placeholders"), Options.help]
 
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
         let args = try Arguments.parse(arguments, specs: specs, command: "preflight")
-        if args.has("--help") { console.out(Help.preflight); return 0 }
+        if args.has("--help") { return try Help.show("preflight", console: console) }
         let format = args.value("--format") ?? "text"
         guard formats.contains(format) else {
             throw .usage("unknown format '\(format)' for 'preflight'; use \(formats.joined(separator: ", ")).")
@@ -24,15 +22,20 @@ enum PreflightCommand {
         let runner = PlanRunner(planPath: path, rules: rules, now: Date())
         var results: [NamedDiagnosis] = []
         for check in plan.checks { results.append(try runner.run(check)) }
+        if args.has("--redact") {
+            let redactor = Redactor(claimsList: results.map(\.diagnosis.token.claims), evidence: Evidence())
+            for evidence in runner.evidenceSeen { redactor.collect(evidence) }
+            results = results.map(redactor.redact)
+        }
 
         let output = switch format {
         case "json": PreflightReport.json(results)
         case "github": WorkflowCommands.render(results, file: path)
         case "junit": JUnitReport.render(results, suite: path)
         case "sarif": SARIFReport.document(results, artifact: path)
-        default: PreflightReport.text(results)
+        default: PreflightReport.text(results, style: ConsoleStyle(color: console.colorEnabled))
         }
-        console.out(output)
+        console.text(output, width: format == "text" ? try CommonOptions.width(args, console: console) : nil)
         var tally = VerdictTally()
         for result in results { tally.add(result.diagnosis.verdict) }
         return tally.exitCode
@@ -48,6 +51,8 @@ final class PlanRunner {
     let now: Date
     private var standardInput: [UInt8]?
     private var evidenceCache: [String: [UInt8]] = [:]
+    /// Each check's evidence, for `--redact`.
+    private(set) var evidenceSeen: [Evidence] = []
 
     init(planPath: String, rules: RuleSet, now: Date) {
         self.planPath = planPath
@@ -73,7 +78,7 @@ final class PlanRunner {
             return (header[..<colon].trimmingCharacters(in: .whitespaces),
                     header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let diagnosis = try Permcheck.check(input) { field, error in
+        let prepared = try Permcheck.prepare(input) { field, error in
             let name = switch field {
             case .rule: check.api != nil ? "api" : "request"
             case .token: "token"
@@ -83,7 +88,8 @@ final class PlanRunner {
             if inner.hasSuffix(".") { inner.removeLast() }
             return .inputInvalid(source: "plan '\(planPath)'", detail: "check \(check.index) ('\(check.name)'), field '\(name)': \(inner)")
         }
-        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: diagnosis)
+        evidenceSeen.append(prepared.input.evidence)
+        return NamedDiagnosis(name: check.name, line: check.line, diagnosis: prepared.evaluate())
     }
 
     /// A path from the plan, resolved against the plan's directory.

@@ -3,10 +3,12 @@ import PermcheckCore
 
 /// `permcheck rules lint [DIR]` and `permcheck rules test [DIR]`.
 enum RulesCommand {
+    static let specs = [Options.help]
+
     static func run(_ arguments: [String], console: Console) throws(PermcheckError) -> Int32 {
-        let specs = [OptionSpec(name: "--help", takesValue: false)]
         let args = try Arguments.parse(arguments, specs: specs, command: "rules")
-        if args.has("--help") || args.positionals.isEmpty { console.out(Help.rules); return args.has("--help") ? 0 : 2 }
+        if args.has("--help") { return try Help.show("rules", console: console) }
+        if args.positionals.isEmpty { console.out(Help.forCommand("rules", width: console.helpWidth) ?? ""); return 2 }
         let directory = args.positionals.count > 1 ? args.positionals[1] : nil
         guard args.positionals.count <= 2 else { throw .usage("rules takes an action and at most one directory.") }
         switch args.positionals[0] {

@@ -24,6 +24,19 @@ import PermcheckCore
         #expect(records[5]["error"]?.stringValue?.contains("no-such-api") == true)
     }
 
+    /// --request is the rule for lines that name none, like --api; a request that matches nothing fails before any line.
+    @Test func aDefaultRequestAppliesToLinesWithoutAnAPI() throws {
+        let token = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/manager-graph.jwt"), encoding: .utf8)
+        let byAPI = try CLIRunner.run(["batch"] + Self.evidence, stdin: token)
+        let line = "GET https://westus.proxyservice.ediscovery.svc.cloud.microsoft/exports/1/download"
+        let byRequest = try CLIRunner.run(["batch", "--request", line] + Self.evidence.dropFirst(2), stdin: token)
+        #expect(byRequest.exitCode == 1, "\(byRequest.stderr)")
+        #expect(byRequest.stdout == byAPI.stdout)
+        #expect(byRequest.stdout.contains("\"api\":\"ediscovery.export-download\""))
+        let unknown = try CLIRunner.run(["batch", "--request", "GET https://example.com/nothing"], stdin: token)
+        #expect(unknown.exitCode == 2 && unknown.stdout.isEmpty, "\(unknown.stderr)")
+    }
+
     @Test func theSummaryCountsVerdictsFailingRequirementsAndAPIsOnStandardError() throws {
         let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--summary"] + Self.evidence)
         #expect(result.stderr.hasPrefix("7 lines: 1 allowed, 2 denied, 2 indeterminate, 2 malformed\n"))
@@ -66,6 +79,6 @@ import PermcheckCore
         let token = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/manager-proxy.jwt"), encoding: .utf8)
         let result = try CLIRunner.run(["batch"], stdin: token)
         #expect(result.exitCode == 2)
-        #expect(result.stdout.contains("\"error\":\"line 1 names no API: add \\\"api\\\" to the line or pass --api ID\""))
+        #expect(result.stdout.contains("\"error\":\"line 1 names no API: add \\\"api\\\" or \\\"request\\\" to the line, or pass --api ID or --request \\\"METHOD URL\\\"\""))
     }
 }

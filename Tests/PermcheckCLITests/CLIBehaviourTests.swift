@@ -32,6 +32,27 @@ import Testing
         (["--api", "export-download", "--token-env", "PERMCHECK_TEST_UNSET_VARIABLE"], "environment variable 'PERMCHECK_TEST_UNSET_VARIABLE'"),
         (["explain", "nothing-like-this"], "No API rule is named"),
         (["rules", "frobnicate"], "unknown rules action"),
+        // A replayed time needs a time and a zone: midnight UTC would be silently hours off.
+        (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--at", "2026-11-03T09:30:00"],
+         "--at '2026-11-03T09:30:00' has no time zone; give a zone: 2026-11-03T09:30:00Z (UTC) or an offset such as +01:00."),
+        (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--at", "2026-11-03"],
+         "--at '2026-11-03' has no time; give a time and a zone: 2026-11-03T09:30:00Z."),
+        (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--changed-at", "2026-11-03 09:10"], "--changed-at '2026-11-03 09:10' has no time zone"),
+        (["decode", "fixtures/tokens/manager-graph.jwt", "--at", "2026-11-03"], "has no time;"),
+        // A filter that matches nothing says so.
+        (["apis", "--family", "foo"], "no API matches --family 'foo' (families: ediscovery, graph, purview)."),
+        (["apis", "--grep", "no-such-thing-anywhere"], "no API matches --grep 'no-such-thing-anywhere'."),
+        (["apis", "--family", "graph", "--grep", "proxyservice"], "no API matches --grep 'proxyservice' in family 'graph'."),
+        // Suggestions by edit distance over the real option and command tables.
+        (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--case-member", "x"], "Did you mean '--case-members'?"),
+        (["can", "fixtures/tokens/manager-graph.jwt", "--lst"], "Did you mean '--list'?"),
+        (["decod", "fixtures/tokens/manager-graph.jwt"], "unknown command 'decod'; did you mean 'decode'?"),
+        (["version"], "unknown command 'version'; did you mean '--version'?"),
+        (["comapre", "a.jwt", "b.jwt"], "did you mean 'compare'?"),
+        (["frobnicate"], "'frobnicate' is neither a command nor a token file"),
+        (["help", "decod"], "no command 'decod'; did you mean 'decode'?"),
+        // A first argument with a dot or slash is a token file, not a mistyped command.
+        (["decod.jwt", "--api", "export-download"], "token file 'decod.jwt': no such file"),
     ])
     func usageAndInputErrorsAreOneLineAndExitTwo(_ arguments: [String], _ expected: String) throws {
         let result = try CLIRunner.run(arguments)

@@ -3,6 +3,14 @@ import PermcheckCore
 
 @Suite("permcheck can and permissions")
 struct CanCommandTests {
+    /// The list considers permissions only: an option it would ignore is refused.
+    @Test(arguments: [["--status", "403"], ["--at", "2026-11-03T09:30:00Z"], ["--header", "X: y"]])
+    func optionsTheListWouldIgnoreAreRefused(option: [String]) throws {
+        let result = try CLIRunner.run(["can", "fixtures/tokens/manager-graph.jwt", "--list"] + option)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr == "error: \(option[0]) does not apply to can --list (it lists what the token's permissions allow). See 'permcheck can --help'.\n")
+    }
+
     static let at = ["--at", "2026-11-03T09:30:00Z"]
     static let appToken = "fixtures/tokens/app-graph-export.jwt"
     static let export = "POST https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"
@@ -91,6 +99,11 @@ struct CanCommandTests {
         let result = try CLIRunner.run(["can", Self.appToken, "--list", "--grep", "export"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("\nusers (1)\n"))
+        // The count is the filtered part of the whole, said as such.
+        let all = try CLIRunner.run(["can", Self.appToken, "--list"]).stdout
+        let total = all.prefix { $0 != " " }
+        let shown = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.count
+        #expect(result.stdout.hasPrefix("\(shown) of \(total) operations allowed by the application permissions (roles) match 'export' ("))
         #expect(result.stdout.contains("POST    /users/{id}/exportpersonaldata"))
         let json = try CLIRunner.run(["can", Self.appToken, "--list", "--format", "json"])
         let value = try JSONParser.parse(json.stdout)

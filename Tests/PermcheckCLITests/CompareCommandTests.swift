@@ -22,6 +22,20 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// --request resolves the rule as the main check does; --request-file and --response are not compare options.
+    @Test func compareTakesTheRuleFromARequestLine() throws {
+        let tokens = ["compare", "fixtures/tokens/admin-proxy.jwt", "fixtures/tokens/manager-graph.jwt"]
+        let byAPI = try CLIRunner.run(tokens + Self.evidence)
+        let line = "GET https://westus.proxyservice.ediscovery.svc.cloud.microsoft/exports/1/download"
+        let byRequest = try CLIRunner.run(tokens + ["--request", line] + Self.evidence.dropFirst(2))
+        #expect(byRequest.exitCode == 1, "\(byRequest.stderr)")
+        #expect(byRequest.stdout == byAPI.stdout)
+        let both = try CLIRunner.run(tokens + ["--request", line] + Self.evidence)
+        #expect(both.exitCode == 2 && both.stderr.contains("either --api ID or --request"))
+        let response = try CLIRunner.run(tokens + Self.evidence + ["--response", "fixtures/responses/x.json"])
+        #expect(response.exitCode == 2 && response.stderr.contains("unknown option '--response' for 'compare'"))
+    }
+
     @Test func theGoodTokenCanComeFromStandardInput() throws {
         let token = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("fixtures/tokens/admin-proxy.jwt"), encoding: .utf8)
         let result = try CLIRunner.run(["compare", "-", "fixtures/tokens/manager-graph.jwt"] + Self.evidence, stdin: token)

@@ -3,7 +3,7 @@ import Testing
 import PermcheckCore
 
 /// permcheck only reads its inputs: tokens, evidence and rule files are evidence in a ticket and must stay
-/// byte-for-byte and timestamp-for-timestamp as they were. No option writes a file today (README "Security").
+/// byte-for-byte and timestamp-for-timestamp as they were. No option writes a file today (docs/security.md).
 @Suite struct EvidenceIntegrityTests {
     struct Snapshot: Equatable {
         var files: [String: Data] = [:]
@@ -70,7 +70,7 @@ import PermcheckCore
             for file in files {
                 let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
                 for writer in writers {
-                    #expect(!text.contains(writer), "Sources/\(target)/\(file) uses \(writer): an option that writes a file must write atomically (temporary file + rename) and refuse to overwrite an input; update README 'Security' and this test")
+                    #expect(!text.contains(writer), "Sources/\(target)/\(file) uses \(writer): an option that writes a file must write atomically (temporary file + rename) and refuse to overwrite an input; update docs/security.md and this test")
                 }
             }
         }

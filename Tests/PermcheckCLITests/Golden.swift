@@ -2,18 +2,31 @@ import Foundation
 import Testing
 import PermcheckCore
 
-/// Golden-file comparison: text and Markdown byte for byte, JSON after parsing. A missing golden file, or
-/// `PERMCHECK_RECORD=1`, writes the file and fails on purpose so it gets reviewed before it is committed.
+/// Golden-file comparison: text and Markdown byte for byte, JSON after parsing.
+///
+/// `PERMCHECK_RECORD=1 swift test [--filter X]` records: a golden file whose output changed (or that is missing) is
+/// rewritten, a line on standard error names it, and the test passes — review the change with `git diff
+/// fixtures/golden`. Files whose output is unchanged are not touched. Without the variable, a missing golden file is
+/// written and the test fails on purpose, so a new file gets reviewed before it is committed.
 enum Golden {
     static let directory = CLIRunner.repositoryRoot.appendingPathComponent("fixtures/golden")
 
     static func check(_ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(name)
         let record = ProcessInfo.processInfo.environment["PERMCHECK_RECORD"] == "1"
-        guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            if record { report("recorded new golden file fixtures/golden/\(name)"); return }
             Issue.record("Recorded golden file \(name); review it and run the tests again.", sourceLocation: sourceLocation)
+            return
+        }
+        if record {
+            let same = name.hasSuffix(".json") ? (try? JSONParser.parse(actual)) == (try? JSONParser.parse(expected)) : actual == expected
+            if !same {
+                try actual.write(to: url, atomically: true, encoding: .utf8)
+                report("re-recorded fixtures/golden/\(name)")
+            }
             return
         }
         if name.hasSuffix(".json") {
@@ -26,6 +39,11 @@ enum Golden {
             let matches = actual == expected
             #expect(matches, "Output differs from \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
         }
+    }
+
+    /// One line on standard error, so a recording run lists what it wrote.
+    static func report(_ line: String) {
+        FileHandle.standardError.write(Data("PERMCHECK_RECORD: \(line)\n".utf8))
     }
 
     /// A small line diff: lines only in the expected (-) or actual (+) output.

@@ -72,6 +72,7 @@ import PermcheckCore
         (#"{"checks": [{"token": {"file": "missing.jwt"}, "api": "export-download"}]}"#, "check 1 ('check-1'), field 'token': Cannot read the token from token file 'missing.jwt'"),
         (#"{"checks": [{"token": {"file": "a.jwt"}, "api": "no-such-api"}]}"#, "check 1 ('check-1'), field 'api': No API rule"),
         (#"{"checks": []}"#, "field 'checks' is empty"),
+        (#"{"at": "2026-11-03T09:30:00", "checks": [{"token": {"file": "a.jwt"}, "api": "x"}]}"#, "field 'at': '2026-11-03T09:30:00' has no time zone; give a zone"),
         (#"[1]"#, "expected an object"),
     ])
     func aBadPlanExitsTwoWithOneLineNamingTheCheckAndField(plan text: String, expected: String) throws {

@@ -25,7 +25,8 @@ struct GeneratedFilesValidityTests {
         let rules = try repository.ruleFiles(), data = try repository.dataFiles()
         #expect(rules.contains("rules/ediscovery/export-download.json"))
         #expect(data == ["rules/data/cross-cloud.json", "rules/data/error-codes.json",
-                         "rules/data/graph-catalogue-rule.json", "rules/data/known-ids.json"])
+                         "rules/data/graph-catalogue-rule.json", "rules/data/known-ids.json",
+                         "rules/data/resource-grants.json"])
         #expect(!rules.contains { $0.hasPrefix("rules/graph/") || $0.hasSuffix(".schema.json") })
     }
 

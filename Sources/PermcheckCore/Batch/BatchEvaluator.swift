@@ -31,7 +31,8 @@ public enum BatchOutcome: Sendable {
 /// Each line becomes a ``CheckInput`` for the one pipeline. Pure and `Sendable`: lines can be evaluated on several threads.
 public struct BatchEvaluator: Sendable {
     private let rules: RuleSet
-    private let defaultAPI: String?
+    /// `--api ID` or `--request "METHOD URL"`: the rule for lines that name none (kept as text: Sendable).
+    private let defaultRule: (api: String?, request: String?)
     private let evidence: Evidence
     private let headers: [(name: String, value: String)]?
     private let at: Date
@@ -41,13 +42,18 @@ public struct BatchEvaluator: Sendable {
     /// The keys an object line may have.
     public static let lineKeys: Set<String> = ["token", "api", "request", "case", "id"]
 
-    /// Creates an evaluator. `defaultAPI` (from `--api`) applies to lines that name none; `evidence` is read once
+    /// Creates an evaluator. `defaultRule` (from `--api` or `--request`) applies to lines that name neither an API
+    /// nor a request, and is resolved once here so a bad one fails before any line; `evidence` is read once
     /// (``Permcheck/readEvidence(_:into:context:)``) and shared by every line.
-    public init(rules: RuleSet, defaultAPI: String?, evidence: Evidence, headers: [(name: String, value: String)]? = nil,
+    public init(rules: RuleSet, defaultRule: CheckInput.RuleChoice?, evidence: Evidence, headers: [(name: String, value: String)]? = nil,
                 at: Date, observedStatus: Int? = nil, targetCloud: Cloud? = nil) throws(PermcheckError) {
-        if let defaultAPI { _ = try rules.rule(named: defaultAPI) }
+        if let defaultRule { _ = try Permcheck.resolveRule(defaultRule, in: .loaded(rules)) }
         self.rules = rules
-        self.defaultAPI = defaultAPI
+        switch defaultRule {
+        case .api(let name)?: self.defaultRule = (name, nil)
+        case .request(let line)?: self.defaultRule = (nil, line)
+        default: self.defaultRule = (nil, nil)
+        }
         self.evidence = evidence
         self.headers = headers
         self.at = at
@@ -60,7 +66,7 @@ public struct BatchEvaluator: Sendable {
         var id: JSONValue = .null
         do throws(PermcheckError) {
             let source = "line \(number)"
-            var choice = defaultAPI.map { CheckInput.RuleChoice.api($0) }
+            var choice = defaultRule.api.map { CheckInput.RuleChoice.api($0) } ?? defaultRule.request.map { .request($0) }
             var caseName = evidence.caseName
             let token: CheckInput.TokenSource
             if firstNonSpace(bytes) == UInt8(ascii: "{") {
@@ -81,11 +87,16 @@ public struct BatchEvaluator: Sendable {
                 token = .bytes(Array(bytes), source: source)
             }
             guard let choice else {
-                throw .usage("line \(number) names no API: add \"api\" to the line or pass --api ID")
+                throw .usage("line \(number) names no API: add \"api\" or \"request\" to the line, or pass --api ID or --request \"METHOD URL\"")
             }
             var input = CheckInput(rule: choice, rules: .loaded(rules), token: token, at: at)
             input.evidence = evidence
             input.evidence.caseName = caseName
+            // The member list is for the case its file names, else for --case; a line for another case gets unknown.
+            if input.evidence.caseMembers?.caseName == nil {
+                if let runCase = evidence.caseName { input.evidence.caseMembers?.caseName = runCase }
+                else if caseName != nil { input.evidence.caseMembers?.caseUnstated = true }
+            }
             input.headers = headers
             input.observedStatus = observedStatus
             input.targetCloud = targetCloud

@@ -15,6 +15,9 @@ public struct GraphAccessList: Sendable {
         public let grantedBy: [String]
         /// Whether one of them is marked least privileged for the operation.
         public let leastPrivileged: Bool
+        /// Delegated work/school tokens: the directory role the call also needs and the token does not show
+        /// (see ``GraphRoleRequirement/missing(wids:)``); `nil` when none is needed or `wids` shows it.
+        public var directoryRole: String? = nil
     }
 
     /// The scheme the token's permissions were read under.
@@ -25,9 +28,12 @@ public struct GraphAccessList: Sendable {
     public let entries: [Entry]
     /// The catalogue size, for "N of M".
     public let catalogueCount: Int
+    /// The filter, if any, and how many operations the permissions allow before it ("N of M match 'X'").
+    public let grep: String?
+    public let allowedCount: Int
 
     /// Builds the list for a token; `grep` keeps entries whose `METHOD path` contains it (case-insensitive).
-    public init(token: AccessToken, catalog: GraphCatalog, grep: String? = nil) {
+    public init(token: AccessToken, catalog: GraphCatalog, grep: String? = nil, roles: GraphRoleTable = .embedded) {
         let principal = token.principal
         let scheme: GraphPermissionScheme?
         let permissions: [String]
@@ -53,9 +59,15 @@ public struct GraphAccessList: Sendable {
             }
         }
         let needle = grep?.lowercased()
+        self.grep = grep
+        allowedCount = found.count
         entries = found.values.map { operation, granted, least in
             let resource = operation.displayTemplate.split(separator: "/").first.map { String($0.prefix { $0 != "(" }) } ?? "/"
-            return Entry(method: operation.method, path: operation.displayTemplate, resource: resource, grantedBy: granted, leastPrivileged: least)
+            var entry = Entry(method: operation.method, path: operation.displayTemplate, resource: resource, grantedBy: granted, leastPrivileged: least)
+            if scheme == .delegatedWork {
+                entry.directoryRole = roles.requirement(for: operation)?.missing(wids: token.claims.directoryRoleIDs)
+            }
+            return entry
         }
         .filter { needle == nil || "\($0.method) \($0.path)".lowercased().contains(needle!) }
         .sorted { ($0.resource.lowercased(), $0.path.lowercased(), $0.method) < ($1.resource.lowercased(), $1.path.lowercased(), $1.method) }
@@ -74,8 +86,13 @@ public struct GraphAccessList: Sendable {
         case .delegatedWork: "delegated permissions (scp)"
         case .delegatedPersonal: "delegated permissions of a personal account (scp)"
         }
-        var lines = ["\(entries.count) of \(catalogueCount) Microsoft Graph operations allowed by the \(kind): "
-                     + (permissions.isEmpty ? "(none)" : permissions.joined(separator: " "))]
+        let granted = permissions.isEmpty ? "(none)" : permissions.joined(separator: " ")
+        var lines = [grep.map { "\(entries.count) of \(allowedCount) operations allowed by the \(kind) match '\($0)' (\(catalogueCount) Microsoft Graph operations in the catalogue): \(granted)" }
+                     ?? "\(entries.count) of \(catalogueCount) Microsoft Graph operations allowed by the \(kind): \(granted)"]
+        let roleBound = entries.filter { $0.directoryRole != nil }.count
+        if roleBound > 0 {
+            lines.append("\(roleBound) of them also need a directory role (or access to the target) the token does not show: marked '⚠'. A delegated call needs the scope and the signed-in user's own privileges.")
+        }
         var resource: String?
         let width = entries.map(\.path.count).max() ?? 0
         for entry in entries {
@@ -85,22 +102,29 @@ public struct GraphAccessList: Sendable {
                 lines.append("\(entry.resource) (\(entries.filter { $0.resource == entry.resource }.count))")
             }
             let via = entry.grantedBy.joined(separator: ", ") + (entry.leastPrivileged ? " (least privileged)" : "")
-            lines.append("  \(entry.method.padding(toLength: 7, withPad: " ", startingAt: 0)) \(entry.path.padding(toLength: width, withPad: " ", startingAt: 0))  \(via)")
+            lines.append("  \(entry.method.padding(toLength: 7, withPad: " ", startingAt: 0)) \(entry.path.padding(toLength: width, withPad: " ", startingAt: 0))  \(via)"
+                         + (entry.directoryRole.map { "  ⚠ " + $0 } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// JSON: `{scheme, permissions, count, catalogueOperations, operations: [{method, path, resource, grantedBy, leastPrivileged}]}`.
+    /// JSON: `{scheme, permissions, count, catalogueOperations, operations: [{method, path, resource, grantedBy, leastPrivileged, directoryRole}]}`.
     public func json() -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "scheme": scheme.map { .string($0.rawValue) } ?? .null,
             "permissions": .array(permissions.map(JSONValue.string)),
             "count": .number(JSONNumber(entries.count)),
             "catalogueOperations": .number(JSONNumber(catalogueCount)),
             "operations": .array(entries.map { entry in
                 .object(["method": .string(entry.method), "path": .string(entry.path), "resource": .string(entry.resource),
-                         "grantedBy": .array(entry.grantedBy.map(JSONValue.string)), "leastPrivileged": .bool(entry.leastPrivileged)])
+                         "grantedBy": .array(entry.grantedBy.map(JSONValue.string)), "leastPrivileged": .bool(entry.leastPrivileged),
+                         "directoryRole": entry.directoryRole.map(JSONValue.string) ?? .null])
             }),
-        ])
+        ]
+        if let grep {
+            object["grep"] = .string(grep)
+            object["allowedOperations"] = .number(JSONNumber(allowedCount))
+        }
+        return .object(object)
     }
 }

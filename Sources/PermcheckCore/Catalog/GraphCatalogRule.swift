@@ -13,8 +13,12 @@ public enum GraphCatalogRule {
         template.string("idPrefix", or: "graph:") + operation.method + " " + operation.displayTemplate
     }
 
-    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host).
-    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true) -> APIRule {
+    /// The rule for `operation`. `targetHasHost` adds the cloud requirement (the request names a Graph host);
+    /// `target` (the actual request) adds per-resource grant requirements from `rules/data/resource-grants.json`;
+    /// `adjustments` (how the request matched) decide whether a `/me` template's "no role" applies to the request.
+    public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true,
+                            target: GraphRequestTarget? = nil, adjustments: [GraphCatalogMatch.Adjustment] = [],
+                            roles: GraphRoleTable = .embedded) -> APIRule {
         let t = template
         let name = operation.method + " " + operation.displayTemplate
         let sources = t.strings("catalogueSources")
@@ -31,8 +35,10 @@ public enum GraphCatalogRule {
             Requirement(id: id, check: check, description: description ?? text(section, "description"), status: status, fix: fix,
                         sources: extraSources + sectionSources(section), confidence: .documented, appliesTo: appliesTo, hint: nil)
         }
-        let delegated = operation.supports(.delegatedWork) ? operation.delegatedWork : operation.delegatedPersonal
-        let application = operation.application
+        let grants = ResourceGrantRules.additions(for: operation, target: target)
+        let baseDelegated = operation.supports(.delegatedWork) ? operation.delegatedWork : operation.delegatedPersonal
+        let delegated = baseDelegated.isEmpty ? [] : grants.delegatedFirst + baseDelegated.filter { !grants.delegatedFirst.contains($0) }
+        let application = operation.application.isEmpty ? [] : grants.applicationFirst + operation.application.filter { !grants.applicationFirst.contains($0) }
         var requirements: [Requirement] = [
             requirement("token-lifetime", .tokenLifetime, section: "lifetime", status: 401, fix: same(text("lifetime", "fix"))),
             requirement("graph-audience", .audience(anyOf: t["audience"]?["anyOf"]?.arrayValue?.compactMap(\.stringValue) ?? []),
@@ -65,13 +71,21 @@ public enum GraphCatalogRule {
                 description: text("scope", "description", ["operation": name, "permissions": delegated.joined(separator: ", ")]),
                 appliesTo: [.user], extraSources: sources))
         }
+        // Another user's content that the resource-grant data already models (shared scope, mailbox delegation)
+        // keeps that finer check instead of the table's generic "depends on the target".
+        let targetModelled = grants.requirements.contains { [.sharedScope, .mailboxDelegation].contains($0.check.kind) }
+        if operation.supports(.delegatedWork), let need = roles.requirement(for: operation),
+           !(targetModelled && need.access == .targetResource && need.roles.isEmpty) {
+            requirements.append(directoryRoleRequirement(need, operation: name, adjustments: adjustments))
+        }
         if !application.isEmpty {
             let fix = text("appRole", "fix", ["permission": application[0]])
             requirements.append(requirement(
-                "graph-app-role", .appRole(anyOf: application), section: "appRole", status: 403, fix: same(fix),
+                "graph-app-role", grants.rbacRoles.map { .mailboxAppRole(anyOf: application, rbacRoles: $0) } ?? .appRole(anyOf: application), section: "appRole", status: 403, fix: same(fix),
                 description: text("appRole", "description", ["operation": name, "permissions": application.joined(separator: ", ")]),
                 appliesTo: [.application], extraSources: sources))
         }
+        requirements += grants.requirements
         let note = RuleNote(
             id: text("note", "id"),
             text: text("note", "text", ["commit": catalogCommit.map { " " + $0.prefix(8) } ?? ""]),
@@ -97,6 +111,8 @@ public enum GraphCatalogRule {
             "cloud": ["description", "fix", "sources"], "workOrSchool": ["description", "fix", "sources"],
             "scheme": ["description", "fixUser", "fixApplication", "sources"], "scope": ["description", "fix", "sources"],
             "appRole": ["description", "fix", "sources"], "note": ["id", "text", "confidence"],
+            "directoryRole": ["description", "fix", "fixCustomRole", "fixCustomRoles", "fixOthers", "fixTarget", "accessTexts",
+                              "rolesWithEveryDirectoryAction", "defaultMemberRoleID", "sources"],
         ]
         try root.onlyKeys(["$comment", "idPrefix", "family", "catalogueSources"] + sections.keys.sorted())
         _ = (try root.requiredString("idPrefix"), try root.requiredString("family"), try root.requiredStrings("catalogueSources"))
@@ -105,7 +121,11 @@ public enum GraphCatalogRule {
             try section.onlyKeys(keys)
             for key in keys {
                 switch key {
-                case "anyOf", "sources": _ = try section.requiredStrings(key)
+                case "anyOf", "sources", "rolesWithEveryDirectoryAction": _ = try section.requiredStrings(key)
+                case "accessTexts":
+                    let texts = try section.requiredChild(key)
+                    try texts.onlyKeys(GraphRoleRequirement.Access.allCases.map(\.rawValue))
+                    for access in GraphRoleRequirement.Access.allCases { _ = try texts.requiredString(access.rawValue) }
                 case "confidence": _ = try section.confidence()
                 default: _ = try section.requiredString(key)
                 }
@@ -125,7 +145,7 @@ extension JSONValue {
 extension String {
     /// Every `{name}` replaced by `fill`, left to right. Byte-level, without Foundation's `replacingOccurrences`
     /// (NSString bridging cost ~1.7 M instructions on the first synthesized rule of a `can`).
-    fileprivate func replacingPlaceholder(_ name: String, with fill: String) -> String {
+    func replacingPlaceholder(_ name: String, with fill: String) -> String {
         let needle = Array("{\(name)}".utf8), bytes = Array(utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

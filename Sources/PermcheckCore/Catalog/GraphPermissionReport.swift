@@ -9,10 +9,14 @@ public struct GraphPermissionReport: Sendable {
     public let operation: GraphOperation?
 
     /// Looks `permission` up; with `operation`, also answers for that operation.
-    public init(permission: String, catalog: GraphCatalog, operation: GraphOperation? = nil) {
+    /// The directory-role layer of ``operation`` for delegated work/school calls, if the role table has it.
+    public let directoryRole: GraphRoleRequirement?
+
+    public init(permission: String, catalog: GraphCatalog, operation: GraphOperation? = nil, roles: GraphRoleTable = .embedded) {
         self.permission = permission
         grants = catalog.operations(grantedBy: permission)
         self.operation = operation
+        directoryRole = operation.flatMap { $0.supports(.delegatedWork) ? roles.requirement(for: $0) : nil }
     }
 
     /// The schemes under which `permission` is accepted for ``operation`` (empty when it is not).
@@ -41,6 +45,13 @@ public struct GraphPermissionReport: Sendable {
             lines.append("Accepted permissions for \(name) (least privileged first):")
             for scheme in GraphPermissionScheme.allCases {
                 lines.append("  \(CanReport.label(scheme).padding(toLength: 30, withPad: " ", startingAt: 0)) \(CanReport.permissionList(operation, scheme))")
+            }
+            if let role = directoryRole {
+                lines.append("Delegated (work or school) calls also need the signed-in user's own privileges:")
+                lines.append("  directory role                 \(role.summary)")
+                lines.append("  source                         \(role.source)")
+            } else if operation.supports(.delegatedWork) {
+                lines.append("Delegated calls: permcheck has no directory-role data for this operation (outside the Entra admin surface).")
             }
             lines.append("")
         }
@@ -74,7 +85,8 @@ public struct GraphPermissionReport: Sendable {
                 least[scheme.rawValue] = .array(operation.leastPrivileged(for: scheme).map(JSONValue.string))
             }
             forValue = .object(["method": .string(operation.method), "path": .string(operation.displayTemplate),
-                                "allowedAs": schemes(schemesForOperation), "accepted": .object(accepted), "leastPrivileged": .object(least)])
+                                "allowedAs": schemes(schemesForOperation), "accepted": .object(accepted), "leastPrivileged": .object(least),
+                                "directoryRole": directoryRole?.json ?? .null])
         }
         return .object([
             "permission": .string(permission),

@@ -53,6 +53,20 @@ public struct Comparison: Sendable, Equatable {
                           showAll: showAll, causeIDs: causes)
     }
 
+    /// A comparison from its parts (used to redact one).
+    init(good: Diagnosis, bad: Diagnosis, requirements: [RequirementDifference], facts: [ComparisonFact], hiddenFactCount: Int,
+         fixes: [String], goodHints: [Hint], badHints: [Hint], showAll: Bool) {
+        self.good = good
+        self.bad = bad
+        self.requirements = requirements
+        self.facts = facts
+        self.hiddenFactCount = hiddenFactCount
+        self.fixes = fixes
+        self.goodHints = goodHints
+        self.badHints = badHints
+        self.showAll = showAll
+    }
+
     /// Compares two diagnoses of the same API made with the same `evidence`. `causeIDs` names the rule notes that are
     /// reported causes of the observed status; they are kept with the stale-token hints.
     public init(good: Diagnosis, bad: Diagnosis, evidence: Evidence, showAll: Bool = false, causeIDs: Set<String> = []) {

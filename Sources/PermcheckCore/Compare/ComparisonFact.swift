@@ -54,15 +54,15 @@ struct FactReader: Sendable {
             .scalar(token.claims.audience.map(KnownIDs.describeAudience))
         },
         FactReader(id: "version", label: "token version (ver)", kinds: [.audience]) { token, _ in .scalar(token.version) },
-        FactReader(id: "appId", label: "client app (appid/azp)", kinds: [.scope, .appRole]) { token, _ in
+        FactReader(id: "appId", label: "client app (appid/azp)", kinds: [.scope, .appRole, .mailboxAppRole, .resourceGrant]) { token, _ in
             .scalar(token.claims.appID.map { id in KnownIDs.application(id).map { "\($0.name) (\(id))" } ?? id })
         },
-        FactReader(id: "principalKind", label: "caller kind", kinds: [.identity, .scope, .appRole]) { token, _ in
+        FactReader(id: "principalKind", label: "caller kind", kinds: [.identity, .scope, .appRole, .mailboxAppRole]) { token, _ in
             let principal = token.principal
             return .scalar(principal.isPersonalAccount ? "\(principal.kind.rawValue) (personal Microsoft account)" : principal.kind.rawValue)
         },
         FactReader(id: "scopes", label: "delegated scopes (scp)", kinds: [.scope]) { token, _ in .set(token.claims.scopes?.sorted()) },
-        FactReader(id: "roles", label: "application permissions (roles)", kinds: [.appRole]) { token, _ in .set(token.claims.roles?.sorted()) },
+        FactReader(id: "roles", label: "application permissions (roles)", kinds: [.appRole, .mailboxAppRole]) { token, _ in .set(token.claims.roles?.sorted()) },
         FactReader(id: "directoryRoles", label: "directory roles (wids)", kinds: [.directoryRole]) { token, _ in
             .set(token.claims.directoryRoleIDs?.map { id in KnownIDs.directoryRoleName(id).map { "\($0) (\(id))" } ?? id }.sorted())
         },

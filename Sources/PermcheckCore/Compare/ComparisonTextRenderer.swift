@@ -46,14 +46,12 @@ public struct ComparisonTextRenderer: Sendable {
     /// Creates a renderer.
     public init(color: Bool = false) { self.color = color }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var style: ConsoleStyle { ConsoleStyle(color: color) }
 
     /// The rendered comparison, ending with a newline.
     public func render(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        lines.append(paint(ComparisonSummary.headline(comparison), comparison.sameVerdict ? "32;1" : "31;1"))
+        lines.append(style.outcome(ComparisonSummary.headline(comparison), good: comparison.sameVerdict))
         lines.append(comparison.good.apiTitle)
         lines.append("good: " + ComparisonSummary.caller(comparison.good))
         lines.append("bad:  " + ComparisonSummary.caller(comparison.bad))

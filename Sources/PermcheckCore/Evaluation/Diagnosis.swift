@@ -93,6 +93,8 @@ public struct Diagnosis: Sendable, Equatable {
     /// The target case and collection, if any.
     public let caseName: String?
     public let collectionName: String?
+    /// What each evidence file contributed (by kind key); empty when no evidence was given.
+    public var evidenceRead: [String: EvidenceRead] = [:]
     /// What the service answered (`--response`), with the meanings of its codes; `nil` when not given.
     public var observedResponse: ObservedResponse? = nil
     /// Set when the user saw 401/403 although every modelled requirement is met: the most likely explanation,

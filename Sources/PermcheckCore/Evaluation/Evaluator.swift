@@ -13,7 +13,7 @@ public enum Evaluator {
             findings.append(Finding(
                 requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,
                 status: requirement.status, message: result.message,
-                fix: result.outcome == .met ? nil : requirement.fix.text(for: kind),
+                fix: result.outcome == .met ? nil : result.fix ?? requirement.fix.text(for: kind),
                 collect: result.collect,
                 hint: [result.hint, result.outcome == .met ? nil : requirement.hint].compactMap { $0 }.first,
                 sources: requirement.sources, confidence: requirement.confidence))
@@ -47,7 +47,7 @@ public enum Evaluator {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        let hints = hints(rule, input, unmet: unmet)
+        let hints = hints(rule, input, unmet: unmet) + layerHints(input, findings)
         // The user saw 401/403 where the model predicts success: never a plain ALLOWED.
         let failure = verdict == .allowed ? ObservedFailure.explain(rule, input, hints: hints) : nil
         if let failure { verdict = failure.explainsFailure ? .denied : .indeterminate }
@@ -59,7 +59,24 @@ public enum Evaluator {
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
         diagnosis.observedFailure = failure
         diagnosis.observedResponse = input.observedResponse
+        diagnosis.evidenceRead = input.evidence.read
         return diagnosis
+    }
+
+    /// An observed error that points at a modelled layer (`pointsAt` in the error table), e.g. Graph's
+    /// Authorization_RequestDenied on a delegated call whose scope is present → the signed-in user's directory role.
+    static func layerHints(_ input: EvaluationInput, _ findings: [Finding]) -> [Hint] {
+        guard let response = input.observedResponse else { return [] }
+        var hints: [Hint] = []
+        for meaning in response.meanings {
+            guard let kind = meaning.pointsAt, let layer = findings.first(where: { $0.kind == kind }),
+                  !findings.contains(where: { $0.kind == .scope && $0.outcome != .met }) else { continue }
+            let state = layer.outcome == .met ? "met by the evidence given, so look for a cause it does not model" : layer.outcome == .unmet ? "not met" : "unknown"
+            let text = "The service answered \(meaning.matched) although the token carries the scope: that points at the second layer, the signed-in user's own directory role (requirement '\(layer.requirementID)', \(state)): \(layer.message)"
+            let hint = Hint(id: "response-points-at-\(layer.requirementID)", text: text, sources: meaning.sources, confidence: meaning.confidence)
+            if !hints.contains(hint) { hints.append(hint) }
+        }
+        return hints
     }
 
     /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.

@@ -6,6 +6,8 @@ struct CheckResult {
     let message: String
     var hint: String? = nil
     var collect: String? = nil
+    /// A fix worked out from the evidence (e.g. naming the policy); replaces the requirement's fix when set.
+    var fix: String? = nil
 }
 
 /// Evaluates each requirement kind against one input. Token checks live here; evidence checks in extensions.
@@ -20,7 +22,7 @@ struct RequirementChecker {
         case .scope(let anyOf): permission(claims.scopes, anyOf, claim: "scp", noun: "delegated scope")
         case .appRole(let anyOf): permission(claims.roles, anyOf, claim: "roles", noun: "application permission")
         case .identity(let allowed, let personal): identity(allowed, personalAccounts: personal)
-        case .directoryRole(let roles): directoryRole(roles)
+        case .directoryRole(let need): directoryRole(need)
         case .caseMembership(let admitsAdmins): caseMembership(admitsCaseAdmins: admitsAdmins)
         case .purviewRole(let roles): purviewRole(roles)
         case .caseAdmin: caseAdmin()
@@ -31,6 +33,11 @@ struct RequirementChecker {
         case .deprecated(let since, let replacement):
             CheckResult(outcome: .unknown, message: "This endpoint is deprecated: \(since); Microsoft no longer guarantees what it returns.",
                         collect: "Use \(replacement) instead.")
+        case .resourceGrant(let spec): resourceGrant(spec)
+        case .mailboxAppRole(let anyOf, let rbacRoles): mailboxAppRole(anyOf, rbacRoles: rbacRoles)
+        case .mailboxAccessPolicy(let spec): mailboxAccessPolicy(spec)
+        case .sharedScope(let spec): sharedScope(spec)
+        case .mailboxDelegation(let spec): mailboxDelegation(spec)
         }
     }
 
@@ -76,21 +83,6 @@ struct RequirementChecker {
         case let kind:
             return CheckResult(outcome: .unmet, message: "The call is \(kind == .user ? "delegated (user)" : "app-only") (\(principal.kindBasis)), but this API supports only \(names) calls.")
         }
-    }
-
-    func directoryRole(_ roles: [DirectoryRoleRef]) -> CheckResult {
-        let names = roles.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
-        guard let wids = claims.directoryRoleIDs else {
-            return CheckResult(outcome: .unknown,
-                               message: "The token has no 'wids' claim, so permcheck cannot see the user's directory roles; the API needs \(names).",
-                               hint: "Apps receive 'wids' only when their manifest's groupMembershipClaims includes directory roles.",
-                               collect: "Check the user's roles: Get-MgUserMemberOf -UserId <user> | Where-Object { $_.'@odata.type' -eq '#microsoft.graph.directoryRole' }, or Entra admin center → Users → Assigned roles.")
-        }
-        if let role = roles.first(where: { role in wids.contains { $0.equalsIgnoringCase(role.id) } }) {
-            return CheckResult(outcome: .met, message: "'wids' includes \(role.name).")
-        }
-        let held = wids.map { KnownIDs.directoryRoleName($0) ?? $0 }.joined(separator: ", ")
-        return CheckResult(outcome: .unmet, message: "'wids' has \(held.isEmpty ? "no roles" : held), but not \(names).")
     }
 
     func header(_ name: String, _ value: String?) -> CheckResult {

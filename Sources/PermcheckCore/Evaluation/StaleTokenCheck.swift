@@ -54,6 +54,7 @@ enum StaleTokenCheck {
     static func serviceSideNote(_ evidence: String) -> String {
         switch evidence {
         case "collectionRoles": "Collection roles are not token claims; the service looks them up, so it may also need time to see the change."
+        case "directoryRoles": "Built-in directory roles are token claims ('wids') fixed at sign-in, and a role activated in PIM applies to tokens issued after the activation."
         default: "Purview role groups, case membership and eDiscovery Administrators are not token claims; the service looks them up, so it may also need time to see the change."
         }
     }
@@ -117,6 +118,7 @@ enum StaleTokenCheck {
         case "caseMembership": "case-membership"
         case "caseAdmins": "eDiscovery Administrator"
         case "collectionRoles": "collection-role"
+        case "directoryRoles": "directory-role"
         default: evidence
         }
     }
@@ -159,6 +161,13 @@ enum StaleTokenCheck {
             for assignment in evidence.purview?.assignments ?? [] {
                 guard let at = assignment.changedAt, principal.holds(assignment) else { continue }
                 changes.append(Change(what: "the \(assignment.role) assignment on collection '\(assignment.collection)'", at: at, evidence: "collectionRoles"))
+            }
+        }
+        if kinds.contains(.directoryRole), let oid = principal.objectID {
+            for entry in evidence.directoryRoles?.held(by: oid) ?? [] where !entry.isEligible {
+                guard let at = entry.startedAt else { continue }
+                let name = entry.roleName ?? RequirementChecker.roleName(entry.roleID)
+                changes.append(Change(what: "the \(name) directory role assignment or activation", at: at, evidence: "directoryRoles"))
             }
         }
         return changes.filter { $0.at <= input.at }

@@ -49,27 +49,123 @@ public struct PrincipalMatch: Sendable, Equatable {
     public let isStrong: Bool
 }
 
+/// The result of comparing one evidence entry with the token's principal.
+public enum IdentityComparison: Sendable, Equatable {
+    /// The same principal, by the strongest identifier both sides have.
+    case same(PrincipalMatch)
+    /// Not this principal: a shared identifier differs (an object id or UPN outranks a matching alias), or nothing matches.
+    case different
+    /// The two sides share no kind of identifier (e.g. names only against a token with only `oid`).
+    case cannotTell
+}
+
+extension DirectoryEntry {
+    /// Identifiers that are object ids or app ids: `ExternalDirectoryObjectId`, `AppId`, or a GUID-shaped `Name`.
+    var idKeys: [String] {
+        var keys: [String] = []
+        if let objectID { keys.append(objectID.lowercased()) }
+        if let appID { keys.append(appID.lowercased()) }
+        if let name, Identifier.isGUID(name) { keys.append(name.lowercased()) }
+        return keys
+    }
+
+    /// Sign-in names and e-mail addresses (`WindowsLiveID`, `PrimarySmtpAddress`, a `Name` with `@`), normalised.
+    var signInKeys: [String] {
+        [windowsLiveID, primarySmtpAddress, name.flatMap { $0.contains("@") ? $0 : nil }].compactMap { $0 }.flatMap(Identifier.signInForms)
+    }
+
+    /// Aliases: `Alias` and a plain `Name` (neither an address nor an id).
+    var aliasKeys: [String] {
+        [alias, name.flatMap { $0.contains("@") || Identifier.isGUID($0) ? nil : $0 }].compactMap { $0?.lowercased() }.filter { !$0.isEmpty }
+    }
+}
+
+/// Normalisation of identifiers, done once per identifier.
+enum Identifier {
+    /// `8-4-4-4-12` hex.
+    static func isGUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) { if byte != UInt8(ascii: "-") { return false } } else if !byte.isHexDigit { return false }
+        }
+        return true
+    }
+
+    /// A sign-in name in lower case, plus for a guest (`alice_fabrikam.com#EXT#@contoso.onmicrosoft.com`) the
+    /// home address `alice@fabrikam.com`; `live.com#` (v1 `unique_name` of a personal account) is stripped.
+    static func signInForms(_ text: String) -> [String] {
+        var lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if lower.hasPrefix("live.com#") { lower.removeFirst("live.com#".count) }
+        guard !lower.isEmpty else { return [] }
+        guard let ext = lower.range(of: "#ext#") else { return [lower] }
+        let local = lower[..<ext.lowerBound]
+        guard let underscore = local.lastIndex(of: "_") else { return [lower] }
+        return [lower, local[..<underscore] + "@" + local[local.index(after: underscore)...]]
+    }
+
+    /// The local part of an address (`megan.manager` from `megan.manager@contoso.example`).
+    static func localPart(_ text: String) -> String? {
+        guard let at = text.firstIndex(of: "@"), at != text.startIndex else { return nil }
+        return String(text[..<at])
+    }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x61...0x66).contains(self) || (0x41...0x46).contains(self) }
+}
+
 extension Principal {
-    /// Matches this principal against an evidence entry, case-insensitively: object id, sign-in name, e-mail,
-    /// app id, then alias (the UPN's local part against `Name`/`Alias`).
+    /// The token's ids in lower case: `oid`, and for applications the app id.
+    var idKeys: [String] {
+        var keys: [String] = objectID.map { [$0.lowercased()] } ?? []
+        if kind == .application, let appID { keys.append(appID.lowercased()) }
+        return keys
+    }
+
+    /// Compares one entry, strongest identifier first: object id, then sign-in name / e-mail, then alias. A shared
+    /// kind of identifier that differs decides "different"; a weaker one is not consulted.
+    public func compare(_ entry: DirectoryEntry) -> IdentityComparison {
+        let ids = idKeys
+        if !ids.isEmpty {
+            if let objectID = entry.objectID?.lowercased() {
+                return ids.contains(objectID) ? .same(PrincipalMatch(field: "ExternalDirectoryObjectId", isStrong: true)) : .different
+            }
+            if let appID = entry.appID?.lowercased(), kind == .application {
+                return ids.contains(appID) ? .same(PrincipalMatch(field: "AppId", isStrong: true)) : .different
+            }
+            if let name = entry.name, Identifier.isGUID(name) {
+                return ids.contains(name.lowercased()) ? .same(PrincipalMatch(field: kind == .application && name.lowercased() == appID?.lowercased() ? "AppId" : "Name (object id)", isStrong: true)) : .different
+            }
+        } else if !entry.idKeys.isEmpty && signInKeys.isEmpty {
+            return .cannotTell
+        }
+        let mine = signInKeys
+        let theirs = entry.signInKeys
+        if !mine.isEmpty && !theirs.isEmpty {
+            if let shared = theirs.first(where: mine.contains) {
+                let field = entry.windowsLiveID.map { Identifier.signInForms($0).contains(shared) } == true ? "WindowsLiveID"
+                    : entry.primarySmtpAddress.map { Identifier.signInForms($0).contains(shared) } == true ? "PrimarySmtpAddress" : "Name"
+                return .same(PrincipalMatch(field: field, isStrong: true))
+            }
+            // A differing UPN is someone else, whatever the alias says.
+            if entry.windowsLiveID != nil { return .different }
+        }
+        let aliases = entry.aliasKeys
+        if !aliases.isEmpty {
+            let locals = Set(mine.compactMap(Identifier.localPart))
+            if let alias = aliases.first(where: locals.contains) {
+                return .same(PrincipalMatch(field: alias == entry.alias?.lowercased() ? "Alias" : "Name (alias)", isStrong: false))
+            }
+        }
+        if kind == .application { return .different }  // applications are listed by object id or app id
+        let comparable = (!mine.isEmpty && (!theirs.isEmpty || !aliases.isEmpty)) || (!ids.isEmpty && !entry.idKeys.isEmpty)
+        return comparable ? .different : .cannotTell
+    }
+
+    /// The entry is this principal (see `compare`).
     public func match(_ entry: DirectoryEntry) -> PrincipalMatch? {
-        func same(_ a: String?, _ b: String?) -> Bool {
-            guard let a, let b, !a.isEmpty else { return false }
-            return a.equalsIgnoringCase(b)
-        }
-        if same(entry.objectID, objectID) { return PrincipalMatch(field: "ExternalDirectoryObjectId", isStrong: true) }
-        if same(entry.name, objectID) { return PrincipalMatch(field: "Name (object id)", isStrong: true) }
-        if same(entry.windowsLiveID, username) { return PrincipalMatch(field: "WindowsLiveID", isStrong: true) }
-        if same(entry.primarySmtpAddress, username) { return PrincipalMatch(field: "PrimarySmtpAddress", isStrong: true) }
-        if same(entry.name, username) { return PrincipalMatch(field: "Name", isStrong: true) }
-        if kind == .application, same(entry.appID, appID) || same(entry.name, appID) {
-            return PrincipalMatch(field: "AppId", isStrong: true)
-        }
-        if let username, let at = username.firstIndex(of: "@") {
-            let local = String(username[..<at])
-            if same(entry.alias, local) { return PrincipalMatch(field: "Alias", isStrong: false) }
-            if same(entry.name, local) { return PrincipalMatch(field: "Name (alias)", isStrong: false) }
-        }
+        if case .same(let match) = compare(entry) { return match }
         return nil
     }
 

@@ -10,15 +10,17 @@ public struct EvidenceKind: Sendable {
     /// What the file holds, for help texts and messages, e.g. "eDiscovery case members".
     public let summary: String
     /// Where the export runs, e.g. "Security & Compliance PowerShell (Connect-IPPSSession)"; `nil` for a plain shell.
-    let environment: String?
+    public let environment: String?
     /// The export command; `{case}` stands for the target case.
-    let command: String
+    public let command: String
     /// The file the export command writes.
     public let fileName: String
     /// The requirement kinds whose checks read this evidence.
     public let readBy: Set<RequirementKind>
     /// Reads one parsed file into the evidence; `path` names it in errors.
     let read: @Sendable (JSONValue, String, inout Evidence) throws(PermcheckError) -> Void
+    /// How many entries this kind put into the evidence (for the "evidence read" report).
+    let entryCount: @Sendable (Evidence) -> Int
     /// The personal data this kind put into the evidence, as (value, placeholder kind) for `--redact`.
     let personalData: @Sendable (Evidence) -> [(value: String?, kind: String)]
 
@@ -32,8 +34,10 @@ public struct EvidenceKind: Sendable {
     }
 
     /// The one-line instruction shown when this evidence is missing: where to run what, and how to pass the result.
-    public func exportInstruction(caseName: String?) -> String {
+    /// `{principal}` in the command becomes `principal` (the token's `oid`) or `<object id>`.
+    public func exportInstruction(caseName: String?, principal: String? = nil) -> String {
         let command = command.replacingOccurrences(of: "{case}", with: caseName ?? "<case name>")
+            .replacingOccurrences(of: "{principal}", with: principal ?? "<object id>")
         let place = environment.map { "Run in \($0): " } ?? "Run: "
         return place + command + ", then pass \(optionName) \(fileName)"
     }
@@ -46,7 +50,9 @@ public struct EvidenceKind: Sendable {
 
     /// Every evidence kind, in the order the pipeline reads them (a later row may build on an earlier one:
     /// Purview policies on the collections' hierarchy).
-    public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies]
+    public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies,
+                                             sitePermissions, appAccessPolicies, exchangeRoleAssignments, groupMembers, mailboxPermissions,
+                                             directoryRoles]
 
     public static let caseMembers = EvidenceKind(
         key: "caseMembers", summary: "eDiscovery case members",
@@ -59,6 +65,7 @@ public struct EvidenceKind: Sendable {
             evidence.caseMembers = members
             if evidence.caseName == nil { evidence.caseName = members.caseName }
         },
+        entryCount: { $0.caseMembers?.members.count ?? 0 },
         personalData: { evidence in (evidence.caseMembers?.members ?? []).flatMap(\.personalData) })
 
     public static let roleGroups = EvidenceKind(
@@ -68,6 +75,7 @@ public struct EvidenceKind: Sendable {
         fileName: "role-groups.json",
         readBy: [.purviewRole, .caseMembership],
         read: { value, path, evidence throws(PermcheckError) in evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path) },
+        entryCount: { $0.roleGroups?.count ?? 0 },
         personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) })
 
     public static let caseAdmins = EvidenceKind(
@@ -77,6 +85,7 @@ public struct EvidenceKind: Sendable {
         fileName: "case-admins.json",
         readBy: [.caseMembership, .caseAdmin],
         read: { value, path, evidence throws(PermcheckError) in evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path) },
+        entryCount: { $0.caseAdmins?.count ?? 0 },
         personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) })
 
     public static let collections = EvidenceKind(
@@ -90,6 +99,7 @@ public struct EvidenceKind: Sendable {
             try PurviewEvidenceReader.readCollections(value, path: path, into: &access)
             evidence.purview = access
         },
+        entryCount: { $0.purview?.collections.values.filter(\.listed).count ?? 0 },
         personalData: { _ in [] })
 
     public static let purviewPolicies = EvidenceKind(
@@ -103,11 +113,73 @@ public struct EvidenceKind: Sendable {
             try PurviewEvidenceReader.readPolicies(value, path: path, into: &access)
             evidence.purview = access
         },
+        entryCount: { $0.purview?.collections.values.filter(\.policyExported).count ?? 0 },
         personalData: { evidence in
             (evidence.purview?.assignments ?? []).flatMap { ($0.principalIDs + $0.groupIDs).map { (value: $0, kind: "id") } }
         })
 
+    public static let sitePermissions = EvidenceKind(
+        key: "sitePermissions", summary: "per-site grants of *.Selected apps (GET /sites/{id}/permissions)",
+        environment: nil,
+        command: "az rest --method get --url \"https://graph.microsoft.com/v1.0/sites/<site-id>/permissions\" > site-permissions.json (or Get-MgSitePermission -SiteId <site-id> | ConvertTo-Json -Depth 5 | Out-File site-permissions.json)",
+        fileName: "site-permissions.json",
+        readBy: [.resourceGrant],
+        read: { value, path, evidence throws(PermcheckError) in evidence.resourceGrants = try ResourceGrantReaders.sitePermissions(value, path: path) },
+        entryCount: { $0.resourceGrants?.grants.count ?? 0 },
+        personalData: { evidence in (evidence.resourceGrants?.grants ?? []).flatMap { $0.users.map { (value: $0, kind: "user") } } })
+
+    public static let appAccessPolicies = EvidenceKind(
+        key: "appAccessPolicies", summary: "Exchange application access policies, or Test-ApplicationAccessPolicy output",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-ApplicationAccessPolicy | ConvertTo-Json -Depth 5 | Out-File app-access-policies.json",
+        fileName: "app-access-policies.json",
+        readBy: [.mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.appAccess = try ResourceGrantReaders.appAccessPolicies(value, path: path) },
+        entryCount: { ($0.appAccess?.policies.count ?? 0) + ($0.appAccess?.tests.count ?? 0) },
+        personalData: { evidence in (evidence.appAccess?.tests ?? []).flatMap { [(value: $0.mailbox, kind: "user"), (value: $0.mailboxID, kind: "id")] } })
+
+    public static let exchangeRoleAssignments = EvidenceKind(
+        key: "exchangeRoleAssignments", summary: "Exchange RBAC for Applications role assignments",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal | ConvertTo-Json -Depth 5 | Out-File exchange-role-assignments.json",
+        fileName: "exchange-role-assignments.json",
+        readBy: [.mailboxAppRole, .mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.exchangeRoles = try ResourceGrantReaders.exchangeRoleAssignments(value, path: path) },
+        entryCount: { ($0.exchangeRoles?.assignments.count ?? 0) + ($0.exchangeRoles?.tests.count ?? 0) },
+        personalData: { _ in [] })
+
+    public static let groupMembers = EvidenceKind(
+        key: "groupMembers", summary: "members of the group an access policy is scoped to",
+        environment: nil,
+        command: "Get-MgGroupMember -GroupId <group-id> -All | ConvertTo-Json -Depth 5 | Out-File group-members.json (or Get-DistributionGroupMember -Identity <group> | ConvertTo-Json -Depth 5)",
+        fileName: "group-members.json",
+        readBy: [.mailboxAccessPolicy],
+        read: { value, path, evidence throws(PermcheckError) in evidence.groupMembers = try ResourceGrantReaders.groupMembers(value, path: path) },
+        entryCount: { $0.groupMembers?.members.count ?? 0 },
+        personalData: { evidence in (evidence.groupMembers?.members ?? []).flatMap(\.personalData) })
+
+    public static let mailboxPermissions = EvidenceKind(
+        key: "mailboxPermissions", summary: "mailbox and folder permissions (Get-MailboxPermission, Get-MailboxFolderPermission)",
+        environment: EvidenceKind.exchangePowerShell,
+        command: "Get-MailboxPermission -Identity <user> | ConvertTo-Json -Depth 5 | Out-File mailbox-permissions.json",
+        fileName: "mailbox-permissions.json",
+        readBy: [.mailboxDelegation],
+        read: { value, path, evidence throws(PermcheckError) in evidence.mailboxPermissions = try ResourceGrantReaders.mailboxPermissions(value, path: path) },
+        entryCount: { $0.mailboxPermissions?.count ?? 0 },
+        personalData: { evidence in (evidence.mailboxPermissions ?? []).flatMap { $0.user.personalData + [(value: $0.mailbox, kind: "user")] } })
+
+    public static let directoryRoles = EvidenceKind(
+        key: "directoryRoles", summary: "Entra directory role assignments or PIM eligibilities of the signed-in user",
+        environment: "Microsoft Graph PowerShell (Connect-MgGraph -Scopes RoleManagement.Read.Directory)",
+        command: "Get-MgRoleManagementDirectoryRoleAssignment -Filter \"principalId eq '{principal}'\" -ExpandProperty RoleDefinition | ConvertTo-Json -Depth 5 | Out-File directory-roles.json",
+        fileName: "directory-roles.json",
+        readBy: [.directoryRole],
+        read: { value, path, evidence throws(PermcheckError) in evidence.directoryRoles = try DirectoryRoleEvidenceReader.read(value, path: path) },
+        entryCount: { $0.directoryRoles?.assignments.count ?? 0 },
+        personalData: { evidence in (evidence.directoryRoles?.assignments ?? []).map { (value: $0.principalID, kind: "id") } })
+
     static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
+    static let exchangePowerShell = "Exchange Online PowerShell (Connect-ExchangeOnline)"
 }
 
 extension DirectoryEntry {

@@ -10,6 +10,14 @@ public struct PurviewCollection: Sendable, Equatable {
     public var parentName: String?
     /// Whether the collection restricts inheritance of roles from its parent.
     public var restrictsInheritance: Bool
+    /// Whether this collection's own metadata policy (or its plain-form entry) was exported: only then are its role
+    /// assignments and its inheritance setting known.
+    public var policyExported = true
+    /// Whether the collections list (`--collections`) lists it: then its parent is known even without its policy.
+    public var listed = false
+
+    /// Whether the parent is known (from the policy or the collections list); `parentName == nil` then means root.
+    public var parentKnown: Bool { policyExported || listed }
 
     /// Creates a collection.
     public init(name: String, friendlyName: String? = nil, parentName: String? = nil, restrictsInheritance: Bool = false) {

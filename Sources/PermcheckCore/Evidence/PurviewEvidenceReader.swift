@@ -16,6 +16,7 @@ public enum PurviewEvidenceReader {
     }
 
     static func readCollections(_ value: JSONValue, path: String, into access: inout PurviewAccess) throws(PermcheckError) {
+        _ = try EvidenceShape.admit(value, path: path, as: .collections)
         let reader = EvidenceJSON(path: path)
         let list = value["value"] ?? value
         for (location, object) in try reader.objects(list, at: value["value"] == nil ? "$" : "$.value") {
@@ -26,13 +27,16 @@ public enum PurviewEvidenceReader {
             }
             let key = name.lowercased()
             var collection = access.collections[key] ?? PurviewCollection(name: name)
+            if access.collections[key] == nil { collection.policyExported = false }
             collection.friendlyName = try reader.string(object, ["friendlyName"], at: location) ?? collection.friendlyName
             collection.parentName = parent ?? collection.parentName
+            collection.listed = true
             access.collections[key] = collection
         }
     }
 
     static func readPolicies(_ value: JSONValue, path: String, into access: inout PurviewAccess) throws(PermcheckError) {
+        _ = try EvidenceShape.admit(value, path: path, as: .purviewPolicies)
         let reader = EvidenceJSON(path: path)
         if case .object(let object) = value, object["values"] == nil, object["properties"] == nil, object["name"] == nil {
             try readPlain(object, reader: reader, into: &access)
@@ -59,8 +63,10 @@ public enum PurviewEvidenceReader {
             guard case .array(let rules)? = properties["attributeRules"] else {
                 throw reader.fail(at, "a metadata policy needs 'attributeRules' as an array")
             }
-            // Restricted inheritance = the collection's own `permission:<name>` rule lacks the `permission:<parent>` branch
-            // (inferred from the documented inheriting shape). Without a `permission:` rule, nothing says it is restricted.
+            // Restricted inheritance = the collection's own `permission:<name>` rule has no `permission:<parent>` term.
+            // The term names the parent in `fromRule` (tutorial, live exports) and/or `attributeValueIncludes` (the REST
+            // reference's MetadataPolicy_ListAll sample has no `fromRule`); both are read. Without a `permission:<name>`
+            // rule nothing says the collection is restricted.
             var sawPermissionRule = false
             var inheritsPermissions = parent == nil
             for (index, ruleValue) in rules.enumerated() {
@@ -70,9 +76,11 @@ public enum PurviewEvidenceReader {
                 }
                 let clauses = try dnfClauses(rule, reader: reader, at: ruleAt)
                 if id.lowercased().hasPrefix("permission:") {
-                    if id.lowercased() == "permission:\(key)" { sawPermissionRule = true }
-                    if let parent, clauses.contains(where: { $0["fromRule"]?.stringValue?.lowercased() == "permission:\(parent.lowercased())" }) {
-                        inheritsPermissions = true
+                    guard id.lowercased() == "permission:\(key)" else { continue }
+                    sawPermissionRule = true
+                    for term in clauses.flatMap(permissionTerms) where term != "permission:\(key)" {
+                        if let parent, term == "permission:\(parent.lowercased())" { inheritsPermissions = true }
+                        if parent == nil { collection.parentName = String(term.dropFirst("permission:".count)); inheritsPermissions = true }
                     }
                     continue
                 }
@@ -83,7 +91,7 @@ public enum PurviewEvidenceReader {
                     let values = clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
                     switch clause["attributeName"]?.stringValue {
                     case "principal.microsoft.id": principals += values
-                    case "principal.microsoft.groups": groups += values
+                    case "principal.microsoft.groups", "principal.microsoft.groups.id": groups += values
                     default: continue
                     }
                 }
@@ -93,8 +101,16 @@ public enum PurviewEvidenceReader {
                 }
             }
             collection.restrictsInheritance = sawPermissionRule && !inheritsPermissions
+            collection.policyExported = true
             access.collections[key] = collection
         }
+    }
+
+    /// The `permission:<collection>` names a clause refers to (lower-cased), by `fromRule` or by its value.
+    static func permissionTerms(_ clause: [String: JSONValue]) -> [String] {
+        var values = [clause["fromRule"]?.stringValue, clause["attributeValueIncludes"]?.stringValue].compactMap { $0 }
+        values += clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return values.map { $0.lowercased() }.filter { $0.hasPrefix("permission:") }
     }
 
     /// All clauses of a rule's `dnfCondition` (an OR-list of AND-lists).
@@ -118,6 +134,7 @@ public enum PurviewEvidenceReader {
             }
             let key = name.lowercased()
             var collection = access.collections[key] ?? PurviewCollection(name: name)
+            collection.policyExported = true
             for role in roles.keys.sorted() {
                 switch role {
                 case "parent":

@@ -20,332 +20,527 @@ extension EmbeddedRules {
   "$comment": "One-line meanings of error codes and messages a ticket may quote: Graph/Purview error bodies (match.code, match.message = case-insensitive substring), AADSTS token-endpoint codes (match.aadsts), WWW-Authenticate challenge errors (match.challengeError) and claims-challenge contents (match.claim = a key under access_token). The most specific entry wins for a code (code+message before code alone). 'status' is the HTTP status the error comes with, used when the pasted response has no status line. Shown by the main check (--response) and never used to decide a verdict.",
   "unknownAADSTS": {
     "meaning": "AADSTS{code} is not in permcheck's table; Microsoft's current text for it is at https://login.microsoftonline.com/error?code={code}.",
-    "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+    "sources": [
+      "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+    ],
     "confidence": "documented"
   },
   "errors": [
     {
       "id": "invalid-authentication-token-empty",
-      "match": {"code": "InvalidAuthenticationToken", "message": "Access token is empty"},
+      "match": {
+        "code": "InvalidAuthenticationToken",
+        "message": "Access token is empty"
+      },
       "status": 401,
       "meaning": "The request reached the API without a bearer token (no or empty 'Authorization: Bearer' header).",
       "fix": "Send 'Authorization: Bearer <access token>'; check that the client really attaches the token (proxies and redirects can drop the header).",
-      "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"
+      ],
       "confidence": "reported"
     },
     {
       "id": "invalid-authentication-token-audience",
-      "match": {"code": "InvalidAuthenticationToken", "message": "Invalid audience"},
+      "match": {
+        "code": "InvalidAuthenticationToken",
+        "message": "Invalid audience"
+      },
       "status": 401,
       "meaning": "The token was issued for a different API (its 'aud' claim is not the API called), e.g. a Microsoft Graph token sent to another service or a token for your own API sent to Graph.",
       "fix": "Request the token for the resource you call (scope '<resource app id or URI>/.default' or its named permissions).",
-      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/2362", "https://learn.microsoft.com/en-us/answers/questions/625754/access-token-for-using-graph-api-to-pull-azure-ad"],
+      "sources": [
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/2362",
+        "https://learn.microsoft.com/en-us/answers/questions/625754/access-token-for-using-graph-api-to-pull-azure-ad"
+      ],
       "confidence": "reported"
     },
     {
       "id": "invalid-authentication-token-expired",
-      "match": {"code": "InvalidAuthenticationToken", "message": "token is expired"},
+      "match": {
+        "code": "InvalidAuthenticationToken",
+        "message": "token is expired"
+      },
       "status": 401,
       "meaning": "The token's 'exp' time had passed when the API received it.",
       "fix": "Acquire a fresh token (MSAL's acquireTokenSilent refreshes it); replay the ticket with --at <the response's date> to see by how much it was expired.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens", "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"
+      ],
       "confidence": "reported"
     },
     {
       "id": "invalid-authentication-token-compact",
-      "match": {"code": "InvalidAuthenticationToken", "message": "CompactToken parsing failed"},
+      "match": {
+        "code": "InvalidAuthenticationToken",
+        "message": "CompactToken parsing failed"
+      },
       "status": 401,
       "meaning": "The API could not parse the bearer value as an access token: truncated or altered token, 'Bearer' written twice, or something other than an access token (an ID token, a refresh token, a personal-account opaque token).",
       "fix": "Send exactly the access token returned by the token endpoint after one 'Bearer ' prefix; run 'permcheck decode' on it to check it is a complete JWT.",
-      "sources": ["https://github.com/microsoftgraph/msgraph-training-dotnet/issues/31", "https://github.com/OfficeDev/outlook-dev-docs/issues/508"],
+      "sources": [
+        "https://github.com/microsoftgraph/msgraph-training-dotnet/issues/31",
+        "https://github.com/OfficeDev/outlook-dev-docs/issues/508"
+      ],
       "confidence": "reported"
     },
     {
       "id": "invalid-authentication-token",
-      "match": {"code": "InvalidAuthenticationToken"},
+      "match": {
+        "code": "InvalidAuthenticationToken"
+      },
       "status": 401,
       "meaning": "The API rejected the token itself (missing, invalid, expired or for another API) before checking any permission.",
       "fix": "Check the token's audience, lifetime and cloud against the API (the requirement table below does this).",
-      "sources": ["https://learn.microsoft.com/en-us/graph/resolve-auth-errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors"
+      ],
       "confidence": "documented"
     },
     {
-      "id": "authorization-request-denied",
-      "match": {"code": "Authorization_RequestDenied"},
+      "id": "authorization-request-denied", "pointsAt": "directoryRole",
+      "match": {
+        "code": "Authorization_RequestDenied"
+      },
       "status": 403,
       "meaning": "The token is valid but does not allow this directory operation. For a delegated call both layers must allow it: the app's delegated permission (the token's 'scp') and the signed-in user's own privileges, i.e. their Entra directory role (the token's 'wids'; permcheck's directoryRole requirement checks it where a rule has one). For an app-only call the app needs the application permission (the token's 'roles'). A delegated token where the operation needs an application permission (or the reverse) also gets it.",
       "fix": "Delegated: give the signed-in user the least-privileged Entra role the operation lists (e.g. User Administrator) and grant the app the delegated permission; app-only: grant the application permission with admin consent. Then get a new token (roles and permissions are read when the token is issued).",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group",
+        "https://learn.microsoft.com/en-us/graph/permissions-overview"
+      ],
       "confidence": "documented"
     },
     {
-      "id": "insufficient-privileges",
-      "match": {"message": "Insufficient privileges to complete the operation"},
+      "id": "insufficient-privileges", "pointsAt": "directoryRole",
+      "match": {
+        "message": "Insufficient privileges to complete the operation"
+      },
       "status": 403,
       "meaning": "Graph's Authorization_RequestDenied text (SDK exceptions often print only the message): the app's permission or, for a delegated call, the signed-in user's Entra directory role does not allow the operation.",
       "fix": "Delegated: give the user the Entra role the operation lists and the app the delegated permission; app-only: grant the application permission with admin consent; then get a new token.",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group", "https://learn.microsoft.com/en-us/graph/permissions-overview"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/authorization-requestdenied-403-error-add-user-group",
+        "https://learn.microsoft.com/en-us/graph/permissions-overview"
+      ],
       "confidence": "documented"
     },
     {
       "id": "access-denied-no-scp-or-roles",
-      "match": {"code": "accessDenied", "message": "Either scp or roles claim need to be present"},
+      "match": {
+        "code": "accessDenied",
+        "message": "Either scp or roles claim need to be present"
+      },
       "status": 403,
       "meaning": "The token carries no permissions at all: no 'scp' (delegated) and no 'roles' (application) claim, typically an app-only token for an app that was granted no application permission, or consent missing.",
       "fix": "Grant the app the permission the API needs (application permission for app-only calls) with admin consent, then request a new token.",
-      "sources": ["https://github.com/pnp/cli-microsoft365/issues/1738", "https://pnp.github.io/cli-microsoft365/user-guide/cli-certificate-caveats/"],
+      "sources": [
+        "https://github.com/pnp/cli-microsoft365/issues/1738",
+        "https://pnp.github.io/cli-microsoft365/user-guide/cli-certificate-caveats/"
+      ],
       "confidence": "reported"
     },
     {
       "id": "access-denied",
-      "match": {"code": "accessDenied"},
+      "match": {
+        "code": "accessDenied"
+      },
       "status": 403,
       "meaning": "The caller does not have permission to perform the action.",
       "fix": "Compare the token's permissions and the caller's roles with the API's requirements (the requirement table below).",
-      "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/errors"
+      ],
       "confidence": "documented"
     },
     {
       "id": "sharepoint-access-denied",
-      "match": {"code": "accessDenied", "message": "Access denied"},
+      "match": {
+        "code": "accessDenied",
+        "message": "Access denied"
+      },
       "status": 403,
       "meaning": "SharePoint/OneDrive refused the item or site: the token's permission does not reach it. With Sites.Selected (or Lists/ListItems/Files .SelectedOperations.Selected) the app has no access to any site until a site permission names it; a delegated call also needs the signed-in user's own access to the site.",
       "fix": "For Sites.Selected grant the app a role on the site (POST /sites/{site-id}/permissions, needs Sites.FullControl.All); otherwise grant the Sites/Files permission the operation lists, or give the user access to the site; then get a new token.",
-      "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/answers/questions/1226296/create-site-permission-graph-api-throws-access-den"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/permissions-selected-overview",
+        "https://learn.microsoft.com/en-us/answers/questions/1226296/create-site-permission-graph-api-throws-access-den"
+      ],
       "confidence": "reported"
     },
     {
+      "id": "exchange-access-to-odata-disabled",
+      "match": {
+        "code": "ErrorAccessDenied",
+        "message": "Access to OData is disabled"
+      },
+      "status": 403,
+      "meaning": "Exchange Online refused the mailbox: an application access policy (or RBAC for Applications scope) keeps this app from that mailbox, although the token's permission is valid.",
+      "fix": "Check the app's Exchange scoping: Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <app>, Get-ApplicationAccessPolicy; pass the exports with --app-access-policies (and --group-members). Changes take over an hour to reach Graph.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access"
+      ],
+      "confidence": "documented"
+    },
+    {
       "id": "exchange-error-access-denied",
-      "match": {"code": "ErrorAccessDenied"},
+      "match": {
+        "code": "ErrorAccessDenied"
+      },
       "status": 403,
       "meaning": "Exchange Online refused the mailbox: an application access policy (New-ApplicationAccessPolicy / RBAC for Applications) limits the app to other mailboxes, or the token's Mail/Calendars/Contacts permission does not cover this mailbox (a delegated token reaching another user's mailbox without delegate access; Graph Explorer sends delegated tokens only).",
       "fix": "App-only: ask the Exchange admin to include the mailbox in the app's access policy (Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <app id>; policy changes can take over an hour); delegated: use /me or get delegate access to the mailbox; or grant the application permission.",
-      "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access", "https://learn.microsoft.com/en-us/answers/questions/1025656/error-access-denied-while-using-usersltuseridgtmai.html"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access",
+        "https://learn.microsoft.com/en-us/answers/questions/1025656/error-access-denied-while-using-usersltuseridgtmai.html"
+      ],
       "confidence": "documented"
     },
     {
       "id": "purview-not-authorized-to-access-account",
-      "match": {"code": "Unauthorized", "message": "Not authorized to access account"},
+      "match": {
+        "code": "Unauthorized",
+        "message": "Not authorized to access account"
+      },
       "status": 403,
       "meaning": "Microsoft Purview data plane: the token was accepted but the caller holds no Purview collection role (Data Reader, Data Curator, Collection Admin …) on the collection the call touches in this account, or the token is for another resource (Purview data-plane calls need a token for https://purview.azure.net, not management.azure.com). Azure RBAC on the Purview account does not grant data-plane access.",
       "fix": "Give the user or service principal the least role the call needs on the target collection (or a parent whose roles it inherits) in the Purview governance portal or the Metadata Policy API; check the token's 'aud' is https://purview.azure.net; then retry (role changes may take a few minutes).",
-      "sources": ["https://learn.microsoft.com/en-us/answers/questions/998548/unauthorized-error-using-purview-api-not-authorize", "https://learn.microsoft.com/en-us/answers/questions/496519/unauthorized-not-authorized-to-access-purview-acco", "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/answers/questions/998548/unauthorized-error-using-purview-api-not-authorize",
+        "https://learn.microsoft.com/en-us/answers/questions/496519/unauthorized-not-authorized-to-access-purview-acco",
+        "https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"
+      ],
       "confidence": "reported"
     },
     {
       "id": "payment-required",
-      "match": {"code": "paymentRequired"},
+      "match": {
+        "code": "paymentRequired"
+      },
       "status": 402,
       "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export (and other pay-as-you-go operations) needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview); without it the call is refused whatever the permissions. For metered Graph APIs: the app has no Azure billing set up.",
       "fix": "eDiscovery: set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the eDiscovery Premium add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
-      "sources": ["https://learn.microsoft.com/en-us/graph/errors", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview", "https://learn.microsoft.com/en-us/graph/metered-api-list"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/errors",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview",
+        "https://learn.microsoft.com/en-us/graph/metered-api-list"
+      ],
       "confidence": "reported"
     },
     {
       "id": "ediscovery-case-type-not-supported",
-      "match": {"message": "Request for case type"},
+      "match": {
+        "message": "Request for case type"
+      },
       "status": 403,
       "meaning": "The eDiscovery Graph API refused the case (reported as 'Forbidden: Request for case type  is not supported' on GET ediscoveryCases/{id}): the case is not of a type the API serves (the API works on eDiscovery (Premium)-enabled cases only; classic/standard cases are not served), or — as reported in 2023 — a transient service issue that hit every case while List cases still worked.",
       "fix": "Check the case in the Purview portal (premium features on, not a classic Content search case); if every case fails while List cases works, it is a service issue: retry later or open a support ticket with the request-id.",
-      "sources": ["https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/1987", "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview"],
+      "sources": [
+        "https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/1987",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview"
+      ],
       "confidence": "reported"
     },
     {
       "id": "invalid-cloud-instance",
-      "match": {"code": "InvalidCloudInstance"},
+      "match": {
+        "code": "InvalidCloudInstance"
+      },
       "status": 401,
       "meaning": "The token comes from another national cloud's token service than the endpoint's (e.g. a login.microsoftonline.com token sent to graph.microsoft.us, or an app registered in the global cloud used against US Government): each national cloud has its own token service, app registrations and Graph endpoint.",
       "fix": "Register the app and request the token in the endpoint's cloud (GCC High/DoD: login.microsoftonline.us with scope https://graph.microsoft.us/.default; China: login.chinacloudapi.cn), or call the endpoint of the token's cloud.",
-      "sources": ["https://learn.microsoft.com/en-us/graph/deployments", "https://learn.microsoft.com/en-us/graph/sdks/national-clouds"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/deployments",
+        "https://learn.microsoft.com/en-us/graph/sdks/national-clouds"
+      ],
       "confidence": "inferred"
     },
     {
       "id": "idx14100-not-a-jwt",
-      "match": {"message": "IDX14100"},
+      "match": {
+        "message": "IDX14100"
+      },
       "status": 401,
       "meaning": "Microsoft.IdentityModel (a .NET API's token validation, or Graph PowerShell on the client) could not read the bearer value as a JWT: it has no dots. Typically an opaque token — a personal Microsoft account (MSA) token or a token for a Microsoft service that is not a JWT to third parties — or a value that is not a token at all (a SecureString's type name, an empty or quoted string).",
       "fix": "Send the access token issued for this API (its 'aud' must be the API), as plain text after one 'Bearer '; run 'permcheck decode' on it: a real access token for your API decodes into three segments.",
-      "sources": ["https://github.com/dotnet/aspnetcore/issues/52286", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"],
+      "sources": [
+        "https://github.com/dotnet/aspnetcore/issues/52286",
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
       "confidence": "reported"
     },
     {
       "id": "no-permissions-in-access-token",
-      "match": {"code": "NoPermissionsInAccessToken"},
+      "match": {
+        "code": "NoPermissionsInAccessToken"
+      },
       "meaning": "The token contains no permissions the API understands; classically an app-only token used on '/me', which needs a signed-in user.",
       "fix": "With an app-only token call '/users/{id}' instead of '/me'; or use a delegated token.",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/error-call-me-endpoint-microsoft-graph"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/error-call-me-endpoint-microsoft-graph"
+      ],
       "confidence": "documented"
     },
     {
       "id": "unauthenticated",
-      "match": {"code": "unauthenticated"},
+      "match": {
+        "code": "unauthenticated"
+      },
       "status": 401,
       "meaning": "The caller is not authenticated: no usable token reached the API.",
       "fix": "Send a valid bearer token for this API.",
-      "sources": ["https://learn.microsoft.com/en-us/graph/errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/errors"
+      ],
       "confidence": "documented"
     },
     {
       "id": "calling-application-not-established",
-      "match": {"message": "identity of the calling application could not be established"},
+      "match": {
+        "message": "identity of the calling application could not be established"
+      },
       "status": 403,
       "meaning": "The token lacks 'oid'/'sub' for the app because the client app has no service principal in the resource tenant (it was never consented there).",
       "fix": "Have an admin of the resource tenant consent to the app (creates its service principal), then get a new token.",
-      "sources": ["https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/identity-of-calling-application-not-established"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/users-groups-entra-apis/identity-of-calling-application-not-established"
+      ],
       "confidence": "documented"
     },
     {
       "id": "challenge-invalid-token",
-      "match": {"challengeError": "invalid_token"},
+      "match": {
+        "challengeError": "invalid_token"
+      },
       "status": 401,
       "meaning": "The service's WWW-Authenticate challenge says the bearer token was rejected (invalid, expired or revoked); error_description, when present, says which.",
       "fix": "Acquire a new token for this API; if error_description mentions a revoked session, the user must sign in again.",
-      "sources": ["https://datatracker.ietf.org/doc/html/rfc6750#section-3.1"],
+      "sources": [
+        "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1"
+      ],
       "confidence": "documented"
     },
     {
       "id": "challenge-insufficient-claims",
-      "match": {"challengeError": "insufficient_claims"},
+      "match": {
+        "challengeError": "insufficient_claims"
+      },
       "status": 401,
       "meaning": "Claims challenge: the token is missing claims the resource now demands (Conditional Access step-up or a Continuous Access Evaluation event). The 'claims' parameter says which.",
       "fix": "Pass the decoded 'claims' value to the token request (MSAL: WithClaims / claims parameter), usually interactively, then retry with the new token. Graph sends claims challenges only to clients that declared the 'cp1' capability.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge", "https://learn.microsoft.com/en-us/graph/errors"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge",
+        "https://learn.microsoft.com/en-us/graph/errors"
+      ],
       "confidence": "documented"
     },
     {
       "id": "claims-acrs",
-      "match": {"claim": "acrs"},
+      "match": {
+        "claim": "acrs"
+      },
       "meaning": "Authentication-context step-up: a Conditional Access policy on this resource requires the listed authentication context (e.g. 'c1'), which the current token does not satisfy.",
       "fix": "Request a new token with this claims challenge; the user completes what the policy requires (e.g. MFA, compliant device), then retry.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge", "https://learn.microsoft.com/en-us/entra/identity-platform/developer-guide-conditional-access-authentication-context"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge",
+        "https://learn.microsoft.com/en-us/entra/identity-platform/developer-guide-conditional-access-authentication-context"
+      ],
       "confidence": "documented"
     },
     {
       "id": "claims-nbf",
-      "match": {"claim": "nbf"},
+      "match": {
+        "claim": "nbf"
+      },
       "meaning": "Continuous Access Evaluation revoked the token before its expiry (user disabled, password changed, sessions revoked, or an IP/location policy change); the token is not accepted whatever its 'exp' says.",
       "fix": "Sign in again (a new token issued after the event); if the cause is the network location, call from an allowed location.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"
+      ],
       "confidence": "documented"
     },
     {
       "id": "claims-xms-caeerror",
-      "match": {"claim": "xms_caeerror"},
+      "match": {
+        "claim": "xms_caeerror"
+      },
       "meaning": "Continuous Access Evaluation error code: the resource revoked the session under a CAE policy.",
       "fix": "Sign in again and retry; check the user's sign-in logs for the revocation event.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation"
+      ],
       "confidence": "inferred"
     },
     {
       "id": "aadsts-9002326",
-      "match": {"aadsts": 9002326},
+      "match": {
+        "aadsts": 9002326
+      },
       "meaning": "Cross-origin token redemption: the token request carried an 'Origin' header (it came from a browser, or a client that adds one) but the redirect URI is not registered as a single-page application.",
       "fix": "Either register the redirect URI under the 'Single-page application' platform (Entra admin center → App registrations → the app → Authentication), or, for a server or CLI client, redeem the code without an 'Origin' header (server-side, confidential client).",
-      "sources": ["https://github.com/Azure-Samples/ms-identity-javascript-angular-tutorial/issues/37", "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/5196"],
+      "sources": [
+        "https://github.com/Azure-Samples/ms-identity-javascript-angular-tutorial/issues/37",
+        "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/5196"
+      ],
       "confidence": "reported"
     },
     {
       "id": "aadsts-9002327",
-      "match": {"aadsts": 9002327},
+      "match": {
+        "aadsts": 9002327
+      },
       "meaning": "The mirror of 9002326: the redirect URI is registered as a single-page application, so its codes may only be redeemed by cross-origin (browser) requests, but this request came without an 'Origin' header (from a server or a tool).",
       "fix": "Redeem SPA codes from the browser (MSAL.js), or register a 'Web' (or mobile/desktop) redirect URI for the server-side or CLI client and use that.",
-      "sources": ["https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/2482", "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/3032"],
+      "sources": [
+        "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/2482",
+        "https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/3032"
+      ],
       "confidence": "reported"
     },
     {
       "id": "aadsts-65001",
-      "match": {"aadsts": 65001},
+      "match": {
+        "aadsts": 65001
+      },
       "meaning": "DelegationDoesNotExist: the user or an admin has not consented to the app for the requested permissions.",
       "fix": "Grant consent (an admin can grant for the tenant: Enterprise applications → the app → Permissions → Grant admin consent), or send an interactive authorization request.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-650052",
-      "match": {"aadsts": 650052},
+      "match": {
+        "aadsts": 650052
+      },
       "meaning": "The app needs access to a service that the tenant has not subscribed to or enabled: the resource's service principal is missing in the tenant (e.g. a Microsoft first-party API never provisioned there, or a permission on an obsolete/unsubscribed service in the app's required permissions).",
       "fix": "Have an admin create the resource's service principal (New-MgServicePrincipal -AppId <resource app id>, or admin consent through the adminconsent URL), remove permissions on services the tenant does not have, then request the token again.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-700016",
-      "match": {"aadsts": 700016},
+      "match": {
+        "aadsts": 700016
+      },
       "meaning": "UnauthorizedClient_DoesNotMatchRequest: the application (client id) was not found in the tenant: wrong app id, wrong tenant, or the app was never installed or consented there.",
       "fix": "Check the client id and the tenant in the authority URL; for a multi-tenant app, have an admin of this tenant consent to it.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-50020",
-      "match": {"aadsts": 50020},
+      "match": {
+        "aadsts": 50020
+      },
       "meaning": "UserUnauthorized: the user's account (from another identity provider or tenant) does not exist in the target tenant.",
       "fix": "Invite the user as a guest (B2B) to the tenant, or sign in to the right tenant (tenant-specific authority instead of /common).",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-53003",
-      "match": {"aadsts": 53003},
+      "match": {
+        "aadsts": 53003
+      },
       "meaning": "BlockedByConditionalAccess: a Conditional Access policy does not allow issuing this token.",
       "fix": "Look up the sign-in in the Entra sign-in logs (by correlation id) to see which policy blocked it, and meet that policy (device, location, MFA) or have it adjusted.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-70011",
-      "match": {"aadsts": 70011},
+      "match": {
+        "aadsts": 70011
+      },
       "meaning": "InvalidScope: the scope the app requested is invalid.",
       "fix": "Request scopes of one resource only; for client credentials use '<resource>/.default'.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-700022",
-      "match": {"aadsts": 700022},
+      "match": {
+        "aadsts": 700022
+      },
       "meaning": "InvalidMultipleResourcesScope: the requested scopes span more than one resource.",
       "fix": "Request one token per resource (e.g. one for Microsoft Graph, one for MicrosoftPurviewEDiscovery).",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-50076",
-      "match": {"aadsts": 50076},
+      "match": {
+        "aadsts": 50076
+      },
       "meaning": "UserStrongAuthClientAuthNRequired: multi-factor authentication is required (Conditional Access or a location change); a silent or non-interactive request cannot satisfy it.",
       "fix": "Retry interactively so the user can complete MFA; service accounts in pipelines should use an app-only (client credentials) flow instead.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-500011",
-      "match": {"aadsts": 500011},
+      "match": {
+        "aadsts": 500011
+      },
       "meaning": "InvalidResourceServicePrincipalNotFound: the resource app has no service principal in the tenant (e.g. MicrosoftPurviewEDiscovery was never added), or the request went to the wrong tenant.",
       "fix": "Create the resource's service principal (New-MgServicePrincipal -AppId <resource app id>) and consent to its permissions; check the tenant in the authority URL.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-90002",
-      "match": {"aadsts": 90002},
+      "match": {
+        "aadsts": 90002
+      },
       "meaning": "InvalidTenantName: the tenant was not found: wrong tenant id or domain, or a tenant of another cloud (cross-cloud: e.g. a GCC High tenant asked at login.microsoftonline.com).",
       "fix": "Check the tenant in the authority URL and use the login host of the tenant's cloud (login.microsoftonline.us for GCC High and DoD, login.chinacloudapi.cn / login.partner.microsoftonline.cn for China).",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes", "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud"
+      ],
       "confidence": "documented"
     },
     {
       "id": "aadsts-7000215",
-      "match": {"aadsts": 7000215},
+      "match": {
+        "aadsts": 7000215
+      },
       "meaning": "Invalid client secret: often the secret's id was pasted instead of its value, or the secret belongs to another app.",
       "fix": "Create a new client secret and copy its Value (shown once), not its Secret ID.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "inferred"
     },
     {
       "id": "aadsts-7000222",
-      "match": {"aadsts": 7000222},
+      "match": {
+        "aadsts": 7000222
+      },
       "meaning": "InvalidClientSecretExpiredKeysProvided: the client secret has expired.",
       "fix": "Create a new client secret (App registrations → Certificates & secrets) and update the client; consider a certificate or a managed identity instead.",
-      "sources": ["https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"],
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
+      ],
       "confidence": "documented"
     }
   ]
@@ -403,6 +598,25 @@ extension EmbeddedRules {
     "description": "An app-only token carries one of the application permissions the Graph permissions table lists for {operation} (least privileged first): {permissions}.",
     "fix": "Grant the app role {permission} (Microsoft Graph application permission) to the app, have an admin grant consent, and request a new token (client credentials, scope 'https://graph.microsoft.com/.default').",
     "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview"]
+  },
+  "directoryRole": {
+    "description": "{access} for {operation}{roles} (class {kind}): a delegated call is allowed only when the app's scope and the signed-in user's own directory privileges both allow it.",
+    "fix": "Assign the signed-in user the Entra role {role} (least privileged{others}){customRole}; if the role is eligible in PIM, activate it. Then get a new token (sign in again).",
+    "fixCustomRole": ", or a custom role with only {action}, which is the least privilege",
+    "fixCustomRoles": ", or a custom role granting {actions}",
+    "fixOthers": "; also: {roles}",
+    "fixTarget": "Make the signed-in user {other}, or assign the Entra role {role} (least privileged{others}); then get a new token.",
+    "accessTexts": {
+      "roles": "A delegated call also needs a directory role",
+      "target-resource": "A delegated call also needs a directory role or access to the target",
+      "self": "No directory role is needed",
+      "any-member": "No directory role is needed",
+      "other-roles": "A delegated call also needs roles of Microsoft Purview",
+      "unmapped": "A delegated call on the Entra admin surface probably needs a directory role"
+    },
+    "rolesWithEveryDirectoryAction": ["62e90394-69f5-4237-9190-012177145e10"],
+    "defaultMemberRoleID": "b79fbf4d-3ef9-4689-8143-76b194e85509",
+    "sources": ["https://learn.microsoft.com/en-us/graph/permissions-overview", "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference", "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference"]
   },
   "note": {
     "id": "catalogue-scope",
@@ -919,6 +1133,245 @@ extension EmbeddedRules {
     "https://github.com/merill/microsoft-info"
   ]
 }
+"""#),
+        ("rules/data/resource-grants.json", #"""
+{
+  "$comment": "Per-resource grants the token cannot show: SharePoint/OneDrive *.Selected scopes and their per-resource role grants, Exchange Online application access policies and RBAC for Applications (app-only mailbox access), and delegated access to another user's mailbox or drive. Read by GraphCatalogRule/ResourceGrantRules to add requirements to synthesized Graph rules; placeholders {site}, {resource}, {role}, {app}, {appName}, {mailbox}, {user}, {policy}, {group} are filled per request. Paths are canonical catalogue templates (lowercase, {id}).",
+  "selectedScopes": {
+    "sources": [
+      "https://learn.microsoft.com/en-us/graph/permissions-selected-overview",
+      "https://learn.microsoft.com/en-us/graph/api/site-post-permissions"
+    ],
+    "confidence": "documented",
+    "scopes": [
+      {
+        "permission": "Sites.Selected",
+        "schemes": ["user", "application"],
+        "level": "site",
+        "levelTemplate": "/sites/{id}",
+        "noun": "site",
+        "grantEndpoint": "/sites/{site}/permissions",
+        "grantNeeds": "Sites.FullControl.All (application) or a SharePoint Administrator (delegated)",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/site-post-permissions"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "Lists.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "list",
+        "levelTemplate": "/sites/{id}/lists/{id}",
+        "noun": "list",
+        "grantEndpoint": "/sites/{site}/lists/{list}/permissions",
+        "grantNeeds": "Sites.FullControl.All, or Sites.Selected with the fullcontrol or owner role on the site",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/list-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "ListItems.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "listItem",
+        "levelTemplate": "/sites/{id}/lists/{id}/items/{id}",
+        "noun": "list item",
+        "grantEndpoint": "/sites/{site}/lists/{list}/items/{item}/permissions",
+        "grantNeeds": "Sites.FullControl.All, Sites.Selected or Lists.SelectedOperations.Selected with the fullcontrol or owner role on the parent",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/listitem-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      },
+      {
+        "permission": "Files.SelectedOperations.Selected",
+        "schemes": ["user", "application"],
+        "level": "file",
+        "levelTemplate": "/drives/{id}/items/{id}",
+        "noun": "file",
+        "grantEndpoint": "/drives/{drive}/items/{item}/permissions",
+        "grantNeeds": "Sites.FullControl.All, Sites.Selected or Lists.SelectedOperations.Selected with the fullcontrol or owner role on the parent",
+        "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://learn.microsoft.com/en-us/graph/api/driveitem-post-permissions?view=graph-rest-beta"],
+        "confidence": "documented"
+      }
+    ],
+    "coverage": {
+      "$comment": "A Selected scope stands in for the tenant-wide SharePoint/OneDrive permissions below on operations whose catalogue template starts with its levelTemplate (or a deeper one). The Graph permissions table lists Sites.Selected on only 5 operations (documentsetversions); the overview says Selected scopes work for sites, lists, list items, folders and files, and that higher-level scopes can reach lower-level resources but never the reverse.",
+      "substitutes": ["Sites.Read.All", "Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All", "Files.Read.All", "Files.ReadWrite.All"],
+      "sources": ["https://learn.microsoft.com/en-us/graph/permissions-selected-overview", "https://techcommunity.microsoft.com/idea/microsoft365developerplatform/graph-api-scope-sites-selected-should-include-readwrite-to-selected-sites-lists/2537162"],
+      "confidence": "inferred"
+    },
+    "roles": [
+      {"name": "read", "rank": 1, "meaning": "Read the metadata and contents of the resource.", "confidence": "documented"},
+      {"name": "write", "rank": 2, "meaning": "Read and modify the metadata and contents of the resource (like SharePoint Contribute: no new lists or libraries).", "confidence": "documented"},
+      {"name": "manage", "rank": 3, "meaning": "Create and delete lists and libraries (PnP's Manage level; not in the Graph role table).", "confidence": "reported"},
+      {"name": "owner", "rank": 4, "meaning": "The owner role.", "confidence": "documented"},
+      {"name": "fullcontrol", "rank": 4, "meaning": "Full control of the resource, including managing its permissions.", "confidence": "documented"}
+    ],
+    "roleSources": [
+      "https://learn.microsoft.com/en-us/graph/permissions-selected-overview",
+      "https://learn.microsoft.com/en-us/graph/api/resources/permission",
+      "https://pnp.github.io/powershell/cmdlets/Set-PnPEntraIDAppSitePermission.html",
+      "https://www.leonarmston.com/2022/02/use-sites-selected-permission-with-fullcontrol-rather-than-write-or-read/"
+    ],
+    "roleNeeded": {
+      "$comment": "The role a call needs: by method, raised when the catalogue's least-privileged application permission for the operation is a manage/full-control one (creating lists needs Sites.Manage.All; managing permissions needs Sites.FullControl.All).",
+      "byMethod": {"GET": "read", "HEAD": "read", "POST": "write", "PUT": "write", "PATCH": "write", "DELETE": "write"},
+      "byLeastPermission": {"Sites.Manage.All": "manage", "Sites.FullControl.All": "fullcontrol"},
+      "confidence": "inferred"
+    },
+    "listOmitsRoles": {
+      "text": "GET /sites/{site}/permissions lists the app grants but often without 'roles'; GET /sites/{site}/permissions/{permission-id} returns them.",
+      "sources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8902"],
+      "confidence": "reported"
+    },
+    "tenantWideBypass": {
+      "text": "A tenant-wide permission in the same token (Files.Read.All, Sites.Read.All …) grants access without any per-site grant, so Selected scoping only restricts an app that holds no tenant-wide SharePoint/OneDrive permission.",
+      "sources": ["https://learn.microsoft.com/en-us/answers/questions/5621045/sites-selected-not-working-as-expected-with-files", "https://learn.microsoft.com/en-us/graph/permissions-selected-overview"],
+      "confidence": "reported"
+    },
+    "texts": {
+      "description": "The app holds a {scope} grant on the {noun} with a role that covers {method} ({role} or higher).",
+      "fix": "Grant this app '{role}' on this {noun}: POST https://graph.microsoft.com/v1.0{endpoint} with {\"roles\": [\"{role}\"], \"grantedToIdentities\": [{\"application\": {\"id\": \"{app}\", \"displayName\": \"{appName}\"}}]} (needs {grantNeeds}).",
+      "export": "Export the {noun}'s grants: GET https://graph.microsoft.com/v1.0{endpointGet} (then GET …/permissions/{permission-id} for entries without 'roles'), or Get-MgSitePermission -SiteId '{site}' | ConvertTo-Json -Depth 5 | Out-File site-permissions.json; pass --site-permissions site-permissions.json",
+      "scopeFixPrefix": "{scope} (per-{noun} grant, least privileged) — then "
+    }
+  },
+  "mailboxAccess": {
+    "$comment": "App-only calls to a mailbox (/users/{id}/...) whose catalogue application permissions include one of 'permissions' can be limited per mailbox.",
+    "permissions": ["Mail.Read", "Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.Read", "MailboxSettings.ReadWrite", "Calendars.Read", "Calendars.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"],
+    "mailboxTemplate": "/users/{id}",
+    "sources": ["https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access"],
+    "confidence": "documented",
+    "applicationAccessPolicy": {
+      "accessRights": {
+        "RestrictAccess": "the app may reach only mailboxes that are members of the scope group",
+        "DenyAccess": "the app may reach every mailbox except members of the scope group"
+      },
+      "error": {"status": 403, "code": "ErrorAccessDenied", "message": "Access to OData is disabled."},
+      "propagation": "Changes can take longer than 1 hour to reach Graph calls, even when Test-ApplicationAccessPolicy already shows the new result.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-applicationaccesspolicy",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/test-applicationaccesspolicy",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-applicationaccesspolicy"
+      ],
+      "confidence": "documented",
+      "exportShapeSources": ["https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/concepts/auth-limit-mailbox-access.md"],
+      "texts": {
+        "description": "No Exchange application access policy keeps this app from mailbox '{mailbox}'.",
+        "export": "Run in Exchange Online PowerShell (Connect-ExchangeOnline): Get-ApplicationAccessPolicy | ConvertTo-Json -Depth 5 | Out-File app-access-policies.json, then pass --app-access-policies app-access-policies.json",
+        "test": "Run Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {app} | ConvertTo-Json | Out-File app-access-test.json and pass it as --app-access-policies (or pass the scope group's members: Get-DistributionGroupMember -Identity {group} | ConvertTo-Json -Depth 5 as --group-members)",
+        "fixRestrict": "Add mailbox '{mailbox}' to the policy's scope group '{group}' (policy {policy}: RestrictAccess), or use a mailbox in that group; the call fails with 403 ErrorAccessDenied ('Access to OData is disabled.') until then. Changes can take over an hour to reach Graph.",
+        "fixDeny": "Remove mailbox '{mailbox}' from the scope group '{group}' of policy {policy} (DenyAccess), or change the policy (Set-ApplicationAccessPolicy / Remove-ApplicationAccessPolicy); the call fails with 403 ErrorAccessDenied until then."
+      }
+    },
+    "rbacForApplications": {
+      "roles": [
+        {"name": "Application Mail.Read", "permissions": ["Mail.Read"]},
+        {"name": "Application Mail.ReadBasic", "permissions": ["Mail.ReadBasic"]},
+        {"name": "Application Mail.ReadWrite", "permissions": ["Mail.ReadWrite"]},
+        {"name": "Application Mail.Send", "permissions": ["Mail.Send"]},
+        {"name": "Application MailboxSettings.Read", "permissions": ["MailboxSettings.Read"]},
+        {"name": "Application MailboxSettings.ReadWrite", "permissions": ["MailboxSettings.ReadWrite"]},
+        {"name": "Application Calendars.Read", "permissions": ["Calendars.Read"]},
+        {"name": "Application Calendars.ReadWrite", "permissions": ["Calendars.ReadWrite"]},
+        {"name": "Application Contacts.Read", "permissions": ["Contacts.Read"]},
+        {"name": "Application Contacts.ReadWrite", "permissions": ["Contacts.ReadWrite"]},
+        {"name": "Application Mail Full Access", "permissions": ["Mail.ReadWrite", "Mail.Send"]},
+        {"name": "Application Exchange Full Access", "permissions": ["Mail.ReadWrite", "Mail.Send", "MailboxSettings.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite"]}
+      ],
+      "additive": "RBAC for Applications grants are independent of (added to) the unscoped grants in Microsoft Entra ID: an app that also holds Mail.Read in Entra reaches every mailbox whatever its Exchange scope.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-managementroleassignment",
+        "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/test-serviceprincipalauthorization"
+      ],
+      "confidence": "documented",
+      "texts": {
+        "export": "Run in Exchange Online PowerShell: Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal | ConvertTo-Json -Depth 5 | Out-File exchange-role-assignments.json, then pass --exchange-role-assignments exchange-role-assignments.json",
+        "test": "Run Test-ServicePrincipalAuthorization -Identity {app} -Resource {mailbox} | ConvertTo-Json | Out-File sp-authorization.json and pass it as --exchange-role-assignments",
+        "fix": "Assign the app an Exchange application role whose scope includes '{mailbox}': New-ManagementRoleAssignment -App {app} -Role '{role}' [-CustomResourceScope <scope>] (RBAC for Applications; needs Organization Management)."
+      }
+    }
+  },
+  "delegatedAccess": {
+    "$comment": "Delegated calls to /users/{id}/... where {id} is not the signed-in user: the scope is necessary but not sufficient; the user needs access to the other mailbox (shared folder, delegate, FullAccess) and the app needs the .Shared scope. Kinds are chosen by the catalogue's delegated permission names (prefix).",
+    "userTemplate": "/users/{id}",
+    "kinds": [
+      {
+        "kind": "mail",
+        "permissionPrefixes": ["Mail."],
+        "shared": {"read": ["Mail.Read.Shared", "Mail.ReadWrite.Shared"], "write": ["Mail.ReadWrite.Shared"], "send": ["Mail.Send.Shared"]},
+        "folder": "Inbox",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-share-messages-folders", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "calendar",
+        "permissionPrefixes": ["Calendars."],
+        "shared": {"read": ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"], "write": ["Calendars.ReadWrite.Shared"]},
+        "folder": "Calendar",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-get-shared-events-calendars", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "contacts",
+        "permissionPrefixes": ["Contacts."],
+        "shared": {"read": ["Contacts.Read.Shared", "Contacts.ReadWrite.Shared"], "write": ["Contacts.ReadWrite.Shared"]},
+        "folder": "Contacts",
+        "folderRights": {"read": ["ReadItems"], "write": ["EditAllItems", "CreateItems"]},
+        "sources": ["https://learn.microsoft.com/en-us/graph/outlook-get-shared-contacts-folders", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "documented"
+      },
+      {
+        "kind": "mailboxSettings",
+        "permissionPrefixes": ["MailboxSettings."],
+        "shared": {},
+        "folder": null,
+        "folderRights": {},
+        "sources": ["https://learn.microsoft.com/en-us/graph/api/user-get-mailboxsettings", "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxpermission"],
+        "confidence": "inferred"
+      },
+      {
+        "kind": "drive",
+        "permissionPrefixes": ["Files."],
+        "shared": {},
+        "folder": null,
+        "folderRights": {},
+        "sources": ["https://learn.microsoft.com/en-us/graph/api/driveitem-list-permissions", "https://learn.microsoft.com/en-us/graph/permissions-reference"],
+        "confidence": "inferred"
+      }
+    ],
+    "mailboxRights": {"full": ["FullAccess"]},
+    "folderRoles": {
+      "Author": ["CreateItems", "DeleteOwnedItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "Contributor": ["CreateItems", "FolderVisible"],
+      "Editor": ["CreateItems", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "NonEditingAuthor": ["CreateItems", "DeleteOwnedItems", "FolderVisible", "ReadItems"],
+      "Owner": ["CreateItems", "CreateSubfolders", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderContact", "FolderOwner", "FolderVisible", "ReadItems"],
+      "PublishingAuthor": ["CreateItems", "CreateSubfolders", "DeleteOwnedItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "PublishingEditor": ["CreateItems", "CreateSubfolders", "DeleteAllItems", "DeleteOwnedItems", "EditAllItems", "EditOwnedItems", "FolderVisible", "ReadItems"],
+      "Reviewer": ["FolderVisible", "ReadItems"],
+      "AvailabilityOnly": [],
+      "LimitedDetails": []
+    },
+    "rightsSources": [
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxfolderpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-mailboxpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-mailboxpermission",
+      "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-mailboxfolderpermission"
+    ],
+    "texts": {
+      "sharedDescription": "Delegated access to another user's {kind} needs a .Shared scope: {scopes}.",
+      "sharedFix": "Add the delegated permission {scope} to the app registration, grant consent, and request a new token: plain {kind} scopes reach only the signed-in user's own mailbox.",
+      "grantDescription": "The signed-in user has access to {user}'s {kind} (mailbox permission FullAccess, or folder permission on '{folder}' with {rights}).",
+      "grantFix": "Have {user} (or an Exchange admin) share the folder or grant access: Add-MailboxFolderPermission -Identity '{user}:\\{folder}' -User {caller} -AccessRights {role}, or Add-MailboxPermission -Identity {user} -User {caller} -AccessRights FullAccess.",
+      "grantFixNoFolder": "Have an Exchange admin grant access: Add-MailboxPermission -Identity {user} -User {caller} -AccessRights FullAccess (inferred: no folder-level sharing covers {kind}).",
+      "driveFix": "Have {user} share the file or folder with the signed-in user (driveItem invite), or call /me/drive for the caller's own files.",
+      "export": "Run in Exchange Online PowerShell: Get-MailboxPermission -Identity {user} | ConvertTo-Json -Depth 5 > mailbox-permissions.json (or Get-MailboxFolderPermission -Identity '{user}:\\{folder}' | ConvertTo-Json -Depth 5), then pass --mailbox-permissions mailbox-permissions.json",
+      "exportMailbox": "Run in Exchange Online PowerShell: Get-MailboxPermission -Identity {user} | ConvertTo-Json -Depth 5 > mailbox-permissions.json, then pass --mailbox-permissions mailbox-permissions.json",
+      "driveExport": "Export the item's sharing: GET https://graph.microsoft.com/v1.0/users/{user}/drive/items/{item-id}/permissions (permcheck does not read driveItem sharing yet)"
+    }
+  }
+}
+
 """#),
     ]
     /// The applications of rules/data/known-ids.json (id, name, App ID URIs), in file order.

@@ -9981,6 +9981,38 @@ enum EmbeddedRules {
   ],
   "examples": [
     {
+      "name": "No wids, but the role assignment export shows Global Administrator tenant-wide (Graph JSON, roleDefinition expanded)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "nia.nowids@contoso-gcc.example",
+        "oid": "aaaa5555-5555-4555-8555-555555555555",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "evidence": {"directoryRoles": {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments(roleDefinition())", "value": [{"id": "fake-a1", "principalId": "aaaa5555-5555-4555-8555-555555555555", "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "directoryScopeId": "/", "roleDefinition": {"id": "62e90394-69f5-4237-9190-012177145e10", "displayName": "Global Administrator", "isBuiltIn": true, "templateId": "62e90394-69f5-4237-9190-012177145e10"}}]}},
+      "expect": {"verdict": "allowed"}
+    },
+    {
+      "name": "Global Administrator only eligible in PIM (roleEligibilitySchedules): activate it first",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All User.Read",
+        "upn": "nia.nowids@contoso-gcc.example",
+        "oid": "aaaa5555-5555-4555-8555-555555555555",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "evidence": {"directoryRoles": {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleEligibilitySchedules", "value": [{"id": "fake-e1", "principalId": "aaaa5555-5555-4555-8555-555555555555", "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "directoryScopeId": "/", "memberType": "Direct", "scheduleInfo": {"startDateTime": "2026-10-01T08:00:00Z"}}]}},
+      "expect": {"verdict": "denied", "status": 403, "unmet": ["company-administrator"]}
+    },
+    {
       "name": "Global Administrator, delegated User.Export.All",
       "claims": {
         "aud": "https://graph.microsoft.com",

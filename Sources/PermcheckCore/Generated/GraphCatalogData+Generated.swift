@@ -12,7 +12,7 @@ enum GraphCatalogData {
 # upstream: https://github.com/microsoftgraph/microsoft-graph-devx-content
 # upstream-path: permissions/new/permissions.json
 # upstream-commit: 6cbd6bbd665a877560fdefbad74f3bdb5b57af88
-# operations: 11146
+# operations: 11148
 # The data below is derived from the upstream file, which is distributed under this licence:
 #
 #   MIT License
@@ -36,6 +36,9 @@ enum GraphCatalogData {
 #   LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 #   OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 #   SOFTWARE.
+# Added from Microsoft Graph API reference pages (CC BY 4.0, see rules/graph/rbac/NOTICE.md), not in upstream:
+#   POST /groups/{group-id}/members/$ref https://learn.microsoft.com/en-us/graph/api/group-post-members?view=graph-rest-1.0
+#   PATCH /me https://learn.microsoft.com/en-us/graph/api/user-update?view=graph-rest-1.0
 GET	/accessreviews	AccessReview.Read.All,AccessReview.ReadWrite.Membership|AccessReview.ReadWrite.All	AccessReview.Read.All,AccessReview.ReadWrite.Membership|	-	-	-
 POST	/accessreviews	AccessReview.ReadWrite.Membership|AccessReview.ReadWrite.All	AccessReview.ReadWrite.Membership|	-	-	-
 DELETE	/accessreviews/{id}	AccessReview.ReadWrite.Membership|AccessReview.ReadWrite.All	AccessReview.ReadWrite.Membership|	-	-	-
@@ -4821,6 +4824,7 @@ POST	/groups/{id}/getpasswordsinglesignoncredentials	Directory.AccessAsUser.All|
 GET	/groups/{id}/grouplifecyclepolicies	Directory.Read.All|Directory.ReadWrite.All	Directory.Read.All|Directory.ReadWrite.All	-	-	-
 GET	/groups/{id}/memberof	GroupMember.ReadBasic.All|Group.ReadBasic.All,Directory.Read.All,Group.Read.All,GroupMember.Read.All,Directory.ReadWrite.All	GroupMember.ReadBasic.All|Directory.Read.All,Group.Read.All,Group.ReadBasic.All,GroupMember.Read.All,Directory.ReadWrite.All	-	-	-
 GET	/groups/{id}/members	GroupMember.ReadBasic.All|Group.ReadBasic.All,Directory.Read.All,Group.Read.All,GroupMember.Read.All,Group.ReadWrite.All,GroupMember.ReadWrite.All	GroupMember.ReadBasic.All|Directory.Read.All,Group.Read.All,Group.ReadBasic.All,GroupMember.Read.All,Group.ReadWrite.All,GroupMember.ReadWrite.All	-	-	-
+POST	/groups/{id}/members/$ref	GroupMember.ReadWrite.All|	GroupMember.ReadWrite.All|	-	-	/groups/{group-id}/members/$ref
 DELETE	/groups/{id}/members/{id}	GroupMember.ReadWrite.All|Directory.ReadWrite.All,Group.ReadWrite.All	GroupMember.ReadWrite.All|Directory.ReadWrite.All,Group.ReadWrite.All	-	-	-
 GET	/groups/{id}/onenote/notebooks	Notes.Create|Notes.Read,Notes.ReadWrite,Notes.Read.All,Notes.ReadWrite.All	Notes.Read.All,Notes.ReadWrite.All|	Notes.Create|Notes.Read,Notes.ReadWrite	-	-
 POST	/groups/{id}/onenote/notebooks	Notes.Create|Notes.ReadWrite,Notes.ReadWrite.All	Notes.ReadWrite.All|	Notes.Create|Notes.ReadWrite	-	-
@@ -5543,6 +5547,7 @@ GET	/informationprotection/threatassessmentrequests/{id}	ThreatAssessment.ReadWr
 POST	/invitations	User.Invite.All|Directory.ReadWrite.All,User.ReadWrite.All	User.Invite.All|Directory.ReadWrite.All,User.ReadWrite.All	-	-	-
 GET	/managedtenant/auditevents	ManagedTenants.Read.All|ManagedTenants.ReadWrite.All	-	-	-	-
 GET	/me	User.Read|User.ReadBasic.All,AgentIdUser.ReadWrite.All,AgentIdUser.ReadWrite.IdentityParentedBy,Directory.Read.All,User.Read.All,User.ReadWrite,Directory.ReadWrite.All,User.ReadWrite.All	-	User.Read|User.ReadWrite	-	-
+PATCH	/me	User.ReadWrite|User.ManageIdentities.All,User.EnableDisableAccount.All,User.ReadWrite.All,Directory.ReadWrite.All	-	User.ReadWrite|	-	-
 GET	/me/activities	UserActivity.ReadWrite.CreatedByApp|	-	UserActivity.ReadWrite.CreatedByApp|	-	-
 GET	/me/activities/recent	UserActivity.ReadWrite.CreatedByApp|	-	UserActivity.ReadWrite.CreatedByApp|	-	-
 DELETE	/me/activities/{id}	UserActivity.ReadWrite.CreatedByApp|	-	UserActivity.ReadWrite.CreatedByApp|	-	-

@@ -91,6 +91,7 @@ extension Permcheck {
         case .bytes(let read): value = try EvidenceReader.json(try read(), path: document.path)
         }
         try document.kind.read(value, document.path, &evidence)
+        evidence.read[document.kind.key] = EvidenceRead.summary(kind: document.kind, value: value, path: document.path, evidence: evidence)
     }
 
     /// Stage 3 on its own: reads evidence documents in ``EvidenceKind/all`` order. Runs that evaluate many tokens

@@ -142,8 +142,11 @@ public struct PreflightPlan: Sendable, Equatable {
 
     private static func date(_ value: JSONValue?, field: String, where place: String, source: String) throws(PermcheckError) -> Date? {
         guard let value else { return nil }
-        guard case .string(let text) = value, let date = ISO8601.parse(text) else {
+        guard case .string(let text) = value else {
             throw .inputInvalid(source: source, detail: "\(place), field '\(field)': expected an ISO 8601 time such as 2026-11-03T09:30:00Z")
+        }
+        guard let date = ISO8601.parseInstant(text) else {
+            throw .inputInvalid(source: source, detail: "\(place), field '\(field)': '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time")")
         }
         return date
     }

@@ -5,7 +5,7 @@ public enum CanReport {
     /// Renders the answer for one resolved request.
     /// `passing`: the triage options given to `can` (`--response FILE`, `--changed-at T`), repeated in the
     /// main-check command suggested for hand-written rules.
-    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String] = []) -> String {
+    public static func text(_ resolved: ResolvedRequest, _ diagnosis: Diagnosis, passing: [String] = [], style: ConsoleStyle = .plain) -> String {
         let target = resolved.target
         var lines: [String] = []
         var head = [DiagnosisSummary.verdictWord(diagnosis.verdict)]
@@ -17,7 +17,7 @@ public enum CanReport {
             if let observed = diagnosis.observedStatus { head.append("observed HTTP \(observed)") }
         }
         head.append("\(target.method) \(target.url)")
-        lines.append(head.joined(separator: " · "))
+        lines.append(style.verdict(head.joined(separator: " · "), diagnosis.verdict))
         if let lead = DiagnosisSummary.lead(diagnosis) { lines.append(lead) }
         lines.append("rule:    \(diagnosis.apiID) (\(describe(resolved)))")
         if let match = resolved.catalogMatch, !match.isDirect {
@@ -37,9 +37,9 @@ public enum CanReport {
             lines.append("")
             lines.append("Why:")
             for finding in open {
-                lines.append("  \(DiagnosisSummary.mark(finding.outcome)) \(finding.requirementID) (\(finding.status)): \(finding.message)")
+                lines.append("  \(style.mark(finding.outcome)) \(finding.requirementID) (\(finding.status)): \(finding.message)")
             }
-        } else if let granted = diagnosis.findings.first(where: { $0.kind == .scope || $0.kind == .appRole }) {
+        } else if let granted = diagnosis.findings.first(where: { $0.kind == .scope || $0.kind == .appRole || $0.kind == .mailboxAppRole }) {
             lines.append("")
             lines.append("Granted: \(granted.message)")
         }

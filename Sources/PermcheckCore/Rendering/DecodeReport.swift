@@ -33,7 +33,7 @@ public enum DecodeReport {
     }
 
     /// The decoded token as text.
-    public static func text(_ token: AccessToken, at: Date) -> String {
+    public static func text(_ token: AccessToken, at: Date, style: ConsoleStyle = .plain) -> String {
         let principal = token.principal
         let kindName: String = switch principal.kind {
         case .user: "delegated (user)"
@@ -42,7 +42,7 @@ public enum DecodeReport {
         }
         let kind = principal.isManagedIdentity ? "managed identity (app-only)" : kindName
         var lines = [
-            "token \(token.fingerprint) · signature not verified (permcheck is offline; Microsoft Graph tokens cannot be validated by third parties)",
+            style.heading("token \(token.fingerprint)") + " · signature not verified (permcheck is offline; Microsoft Graph tokens cannot be validated by third parties)",
         ]
         if let basis = token.idTokenBasis {
             lines.append("type:     ID token, not an access token — \(basis). \(idTokenAdvice)")
@@ -54,7 +54,7 @@ public enum DecodeReport {
             "lifetime: \(lifetime(token, at: at))",
             "header:   " + token.header.keys.sorted().map { key in key == "nonce" ? "nonce=(present)" : "\(key)=\(JSONWriter.write(token.header[key]!))" }.joined(separator: " "),
             "",
-            "claims:",
+            style.heading("claims:"),
         ]
         let width = token.claims.raw.keys.map(\.count).max() ?? 0
         for name in token.claims.raw.keys.sorted() {

@@ -38,6 +38,7 @@ public enum DiagnosisJSON {
             "evaluatedAt": date(diagnosis.evaluatedAt),
             "case": string(diagnosis.caseName),
             "collection": string(diagnosis.collectionName),
+            "evidence": .object(diagnosis.evidenceRead.mapValues(\.json)),
             "principal": .object([
                 "kind": .string(principal.kind.rawValue),
                 "id": string(principal.objectID ?? principal.appID),

@@ -20,6 +20,8 @@ public enum DiagnosisJSONWriter {
         w.string("case", diagnosis.caseName)
         w.string("collection", diagnosis.collectionName)
         w.date("evaluatedAt", diagnosis.evaluatedAt)
+        w.key("evidence")
+        JSONWriter.emit(.object(diagnosis.evidenceRead.mapValues(\.json)), into: &w.out)
         w.key("findings")
         w.array(diagnosis.findings) { w, finding in
             w.open()

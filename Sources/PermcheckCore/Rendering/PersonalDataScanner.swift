@@ -149,4 +149,62 @@ enum PersonalDataScanner {
         }
         return ranges
     }
+
+    /// Ranges of IPv6 addresses not embedded in a longer word: eight groups of 1–4 hex digits separated by `:`, or
+    /// fewer with one `::` (`2001:db8::1`, `::1`). Times such as `09:30:00` have neither and are left alone.
+    static func ipv6Addresses(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isHex(byte) || byte == UInt8(ascii: ":"), index == 0 || !(isRegexWordByte(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":")) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isHex(bytes[end]) || bytes[end] == UInt8(ascii: ":") { end += 1 }
+            // A trailing single ':' is punctuation ("address 2001:db8::1: denied").
+            var stop = end
+            if stop - index >= 2, bytes[stop - 1] == UInt8(ascii: ":"), bytes[stop - 2] != UInt8(ascii: ":") { stop -= 1 }
+            if end < bytes.count, isRegexWordByte(bytes[end]) {
+                index = end
+                continue
+            }
+            if isIPv6(bytes[index..<stop]) { ranges.append(index..<stop) }
+            index = max(end, index + 1)
+        }
+        return ranges
+    }
+
+    static func isIPv6(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let groups = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard groups.count >= 3, groups.count <= 9, groups.allSatisfy({ $0.count <= 4 }) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let compressions = text.components(separatedBy: "::").count - 1
+        let filled = groups.filter { !$0.isEmpty }.count
+        if compressions == 0 { return groups.count == 8 && filled == 8 }
+        return compressions == 1 && filled >= 1 && filled <= 7 && !text.contains(":::")
+    }
+
+    /// Ranges of down-level logon names (`CONTOSO\jdoe`): a NetBIOS domain of 1–15 word bytes, a backslash, a user name
+    /// of word bytes or dots. A path such as `C:\Users` has a `:` before the backslash and is left alone.
+    static func downLevelLogonNames(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+            var start = index
+            while start > (ranges.last?.upperBound ?? 0), index - start < 15, isWordByte(bytes[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+            while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            if start < index, end > index + 1, start == 0 || !isWordByte(bytes[start - 1]) {
+                ranges.append(start..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
 }

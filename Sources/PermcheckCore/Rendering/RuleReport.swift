@@ -21,7 +21,7 @@ public enum RuleReport {
         var permissions: [String] = []
         for requirement in applicable {
             switch requirement.check {
-            case .scope(let anyOf), .appRole(let anyOf): permissions.append(anyOf[0])
+            case .scope(let anyOf), .appRole(let anyOf), .mailboxAppRole(let anyOf, _): permissions.append(anyOf[0])
             default: continue
             }
         }
@@ -36,14 +36,20 @@ public enum RuleReport {
                 let name = KnownIDs.application(anyOf[0])?.name.components(separatedBy: " (").first ?? "'\(anyOf[0])'"
                 grants.append("\(name) token\(granted)")
                 tokenDescribed = true
-            case .directoryRole(let roles): grants.append("directory role \(roles[0].name)")
+            case .directoryRole(let need):
+                if need.access.listsRoles, let role = need.anyOf.first { grants.append("directory role \(role.name)") }
             case .caseMembership(let admins): grants.append("case member" + (admins ? " (or eDiscovery Administrator)" : ""))
             case .purviewRole(let roles): grants.append("Purview role \(roles[0]) through a role group")
             case .caseAdmin: grants.append("eDiscovery Administrator")
             case .collectionRole(let roles): grants.append("collection role \(roles[0]) on the target collection (or inherited from a parent)")
             case .header(let name, let value): grants.append("header '\(name)\(value.map { ": " + $0 } ?? "")'")
             case .deprecated(_, let replacement): grants.append("not this endpoint: it is deprecated, use \(replacement)")
-            case .scope, .appRole, .tokenLifetime, .identity, .cloud: continue
+            case .resourceGrant(let spec):
+                if let option = spec.options.first { grants.append("'\(spec.role)' grant for the app on the \(option.noun) (\(option.scope))") }
+            case .mailboxAccessPolicy(let spec): grants.append("mailbox '\(spec.mailbox)' within the app's Exchange access scope")
+            case .sharedScope(let spec): if let scope = spec.sharedScopes.first { grants.append("delegated scope \(scope) for another user's \(spec.kind)") }
+            case .mailboxDelegation(let spec): grants.append("access to \(spec.user)'s \(spec.kind) (FullAccess or a folder share)")
+            case .scope, .appRole, .mailboxAppRole, .tokenLifetime, .identity, .cloud: continue
             }
         }
         if !tokenDescribed && !granted.isEmpty { grants.insert("token" + granted, at: 0) }

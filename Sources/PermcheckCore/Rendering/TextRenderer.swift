@@ -8,18 +8,11 @@ public struct TextRenderer: DiagnosisRenderer {
     /// Creates a renderer.
     public init(color: Bool = false) { self.color = color }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var style: ConsoleStyle { ConsoleStyle(color: color) }
 
     public func render(_ diagnosis: Diagnosis) -> String {
         var lines: [String] = []
-        let verdictColor = switch diagnosis.verdict {
-        case .allowed: "32;1"
-        case .denied: "31;1"
-        case .indeterminate: "33;1"
-        }
-        lines.append(paint(DiagnosisSummary.headline(diagnosis), verdictColor))
+        lines.append(style.verdict(DiagnosisSummary.headline(diagnosis), diagnosis.verdict))
         if let lead = DiagnosisSummary.lead(diagnosis) { lines.append(lead) }
         lines.append(diagnosis.apiTitle)
         lines.append("caller: " + DiagnosisSummary.caller(diagnosis))
@@ -30,15 +23,20 @@ public struct TextRenderer: DiagnosisRenderer {
             for line in ObservedResponseSummary.detailLines(response) { lines.append("  " + line) }
             for meaning in response.meanings { lines.append("  - " + ObservedResponseSummary.meaningLine(meaning)) }
         }
+        if !diagnosis.evidenceRead.isEmpty {
+            lines.append("")
+            lines.append("Evidence read:")
+            for key in EvidenceKind.keys {
+                guard let read = diagnosis.evidenceRead[key] else { continue }
+                lines.append("  \(EvidenceKind.named(key)?.optionName ?? key) \(read.file): \(read.entries) entr\(read.entries == 1 ? "y" : "ies"), \(read.shape)")
+                for warning in read.warnings { lines.append("    warning: \(warning)") }
+            }
+        }
         lines.append("")
         lines.append("Requirements, in the order the service checks them:")
         let width = diagnosis.findings.map(\.requirementID.count).max() ?? 0
         for finding in diagnosis.findings {
-            let mark = switch finding.outcome {
-            case .met: paint("✓", "32")
-            case .unmet: paint("✗", "31")
-            case .unknown: paint("?", "33")
-            }
+            let mark = style.mark(finding.outcome)
             let status = finding.outcome == .met ? "   " : String(finding.status)
             let id = finding.requirementID.padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("  \(mark) \(id)  \(status)  \(finding.message)\(DiagnosisSummary.confidenceTag(finding.confidence))")

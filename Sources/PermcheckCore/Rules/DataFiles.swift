@@ -1,11 +1,12 @@
 /// The data files of `rules/data/` (known ids, error codes, the cross-cloud requirement, the Graph catalogue rule
-/// template), read by the same strict reader as rule files (``RuleObject``): invalid JSON, a non-object, an unknown
+/// template, resource grants), read by the same strict reader as rule files (``RuleObject``): invalid JSON, a non-object, an unknown
 /// field, a wrong type or a missing field is a `rule.invalid` error located by `file:line` — never an empty table.
 enum DataFiles {
     static let knownIDs = "rules/data/known-ids.json"
     static let errorCodes = "rules/data/error-codes.json"
     static let crossCloud = "rules/data/cross-cloud.json"
     static let graphCatalogueRule = "rules/data/graph-catalogue-rule.json"
+    static let resourceGrants = "rules/data/resource-grants.json"
 
     /// Reads `bytes` (the file at `path`) with `read`. Parses without line numbers first (the embedded files are
     /// valid, and recording a JSON Pointer per value costs about half the parse); on failure, parses again with

@@ -45,7 +45,8 @@ public enum RequestResolver {
         }
         if let catalogMatch {
             let rule = GraphCatalogRule.make(catalogMatch.operation, catalogCommit: catalog.headerValue("upstream-commit"),
-                                             targetHasHost: target.host != nil)
+                                             targetHasHost: target.host != nil, target: catalogMatch.target,
+                                             adjustments: catalogMatch.adjustments)
             return ResolvedRequest(rule: rule, target: target, source: .catalogue, catalogMatch: catalogMatch)
         }
         let suggestions = target.isGraph

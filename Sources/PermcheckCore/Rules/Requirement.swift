@@ -23,6 +23,32 @@ public struct DirectoryRoleRef: Sendable, Equatable {
     public let id: String
     /// The role's name, e.g. `Global Administrator`.
     public let name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// What a `directoryRole` requirement asks of the signed-in user: one of `anyOf` (least privileged first), or a custom
+/// role granting one of `actions`; `access` says what lacking them means (see ``GraphRoleRequirement/Access``).
+public struct DirectoryRoleNeed: Sendable, Equatable {
+    /// Built-in roles that qualify, least privileged first (may be empty for `self`/`any-member`).
+    public var anyOf: [DirectoryRoleRef]
+    /// Directory actions a custom role may grant instead, e.g. `microsoft.directory/users/create`.
+    public var actions: [String]
+    /// `roles`: without a qualifying role the call is denied; `target-resource`/`unmapped`: unknown; `self`/`any-member`:
+    /// no role needed; `other-roles`: another system's roles, unknown.
+    public var access: GraphRoleRequirement.Access
+    /// Non-Entra ways to qualify the docs name (owner of the group, reviewer …): without a role, unknown, not unmet.
+    public var otherRoles: [String]
+
+    public init(anyOf: [DirectoryRoleRef], actions: [String] = [], access: GraphRoleRequirement.Access = .roles, otherRoles: [String] = []) {
+        self.anyOf = anyOf
+        self.actions = actions
+        self.access = access
+        self.otherRoles = otherRoles
+    }
 }
 
 /// What a requirement checks. Each case reads either the token, the request, or evidence.
@@ -35,8 +61,9 @@ public enum RequirementCheck: Sendable, Equatable {
     case appRole(anyOf: [String])
     /// The caller is one of these kinds; personal Microsoft accounts only if allowed.
     case identity(allowed: [PrincipalKind], personalAccounts: Bool)
-    /// `wids` holds one of these directory roles; no `wids` claim → unknown.
-    case directoryRole(anyOf: [DirectoryRoleRef])
+    /// The signed-in user holds one of these directory roles: role assignments (`--directory-roles`) first, else the
+    /// token's `wids`; neither → unknown.
+    case directoryRole(DirectoryRoleNeed)
     /// The principal is a member of the case, directly or through a role group that is a member;
     /// eDiscovery Administrators pass when `admitsCaseAdmins`.
     case caseMembership(admitsCaseAdmins: Bool)
@@ -55,6 +82,16 @@ public enum RequirementCheck: Sendable, Equatable {
     /// The endpoint is deprecated or retired (`since`: when, as a phrase; `replacement`: what to call instead): never met, always *unknown*, so the
     /// verdict is indeterminate and the user is told what to call instead.
     case deprecated(since: String, replacement: String)
+    /// A `*.Selected` scope's per-resource grant covers the call (`--site-permissions`). Catalogue rules only.
+    case resourceGrant(ResourceGrantSpec)
+    /// `roles` holds one of these, or an Exchange RBAC for Applications assignment grants one (`--exchange-role-assignments`).
+    case mailboxAppRole(anyOf: [String], rbacRoles: [String: [String]])
+    /// No Exchange application access policy or RBAC scope keeps the app from the mailbox. Catalogue rules only.
+    case mailboxAccessPolicy(MailboxAccessSpec)
+    /// Another user's mailbox needs a `.Shared` scope (not needed for the caller's own). Catalogue rules only.
+    case sharedScope(MailboxDelegationSpec)
+    /// The signed-in user may open the other user's mailbox or folder (`--mailbox-permissions`). Catalogue rules only.
+    case mailboxDelegation(MailboxDelegationSpec)
 
     /// The requirement kind, as rule files name it.
     public var kind: RequirementKind {
@@ -72,6 +109,11 @@ public enum RequirementCheck: Sendable, Equatable {
         case .tokenLifetime: .tokenLifetime
         case .cloud: .cloud
         case .deprecated: .deprecated
+        case .resourceGrant: .resourceGrant
+        case .mailboxAppRole: .mailboxAppRole
+        case .mailboxAccessPolicy: .mailboxAccessPolicy
+        case .sharedScope: .sharedScope
+        case .mailboxDelegation: .mailboxDelegation
         }
     }
 }

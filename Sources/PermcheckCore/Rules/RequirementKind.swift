@@ -27,6 +27,28 @@ public enum RequirementKind: String, Sendable, CaseIterable, Equatable, Hashable
     case cloud
     /// The endpoint is deprecated or retired: always unknown, naming the replacement.
     case deprecated
+    /// A `*.Selected` scope's per-resource grant (site, list, item, file) covers the call. Catalogue rules only.
+    case resourceGrant
+    /// An application permission, or an Exchange RBAC for Applications assignment, for a mailbox. Catalogue rules only.
+    case mailboxAppRole
+    /// No Exchange application access policy or RBAC scope keeps the app from the mailbox. Catalogue rules only.
+    case mailboxAccessPolicy
+    /// Another user's mailbox needs a `.Shared` delegated scope. Catalogue rules only.
+    case sharedScope
+    /// The signed-in user may open the other user's mailbox or folder. Catalogue rules only.
+    case mailboxDelegation
+
+    /// Kinds that only synthesized Graph catalogue rules carry (their parameters come from the request and the data
+    /// in rules/data/resource-grants.json, not from a rule file).
+    public var isCatalogueOnly: Bool {
+        switch self {
+        case .resourceGrant, .mailboxAppRole, .mailboxAccessPolicy, .sharedScope, .mailboxDelegation: true
+        default: false
+        }
+    }
+
+    /// The kinds a rule file may name.
+    public static var ruleFileNames: [String] { allCases.filter { !$0.isCatalogueOnly }.map(\.rawValue) }
 
     /// The names, in declaration order (for messages and suggestions).
     public static var names: [String] { allCases.map(\.rawValue) }

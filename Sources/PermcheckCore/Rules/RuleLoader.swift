@@ -7,7 +7,7 @@ public enum RuleLoader {
                            "requirements", "notes", "propagation", "examples"]
     static let requirementKeys = ["id", "kind", "description", "status", "fix", "sources", "confidence", "appliesTo",
                                   "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available",
-                                  "since", "replacement"]
+                                  "since", "replacement", "actions", "access", "otherRoles"]
 
     /// Loads one rule file.
     /// - Parameters:
@@ -105,7 +105,7 @@ public enum RuleLoader {
         let id = try object.requiredString("id")
         let kindName = try object.requiredString("kind")
         guard let kind = RequirementKind(rawValue: kindName) else {
-            let hint = Suggest.closest(to: kindName, in: RequirementKind.names, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggest.closest(to: kindName, in: RequirementKind.ruleFileNames, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
             throw object.fail("kind", "unknown requirement kind '\(kindName)'\(hint)")
         }
         let check: RequirementCheck
@@ -123,6 +123,8 @@ public enum RuleLoader {
         case .collectionRole: check = .collectionRole(anyOf: try anyOf())
         case .caseAdmin: check = .caseAdmin
         case .tokenLifetime: check = .tokenLifetime
+        case .resourceGrant, .mailboxAppRole, .mailboxAccessPolicy, .sharedScope, .mailboxDelegation:
+            throw object.fail("kind", "requirement kind '\(kindName)' is generated for Graph catalogue operations only; rule files cannot use it")
         case .deprecated:
             check = .deprecated(since: try object.requiredString("since"), replacement: try object.requiredString("replacement"))
         case .caseMembership: check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)
@@ -148,7 +150,15 @@ public enum RuleLoader {
                 roles.append(DirectoryRoleRef(id: try role.requiredString("id"), name: try role.requiredString("name")))
             }
             guard !roles.isEmpty else { throw object.fail("anyOf", "requirement '\(id)' needs 'anyOf' roles with id and name") }
-            check = .directoryRole(anyOf: roles)
+            var access = GraphRoleRequirement.Access.roles
+            if let name = try object.string("access") {
+                guard let value = GraphRoleRequirement.Access(rawValue: name) else {
+                    throw object.fail("access", "unknown access '\(name)'; use \(GraphRoleRequirement.Access.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                access = value
+            }
+            check = .directoryRole(DirectoryRoleNeed(anyOf: roles, actions: try object.strings("actions") ?? [], access: access,
+                                                     otherRoles: try object.strings("otherRoles") ?? []))
         }
         guard let status = try object.int("status") else {
             throw object.fail("status", "requirement '\(id)' needs 'status' 401 or 403")
@@ -194,7 +204,7 @@ public enum RuleLoader {
         }
         var at: Date?
         if let text = try object.string("at") {
-            guard let date = ISO8601.parse(text) else { throw object.fail("at", "'at' must be an ISO 8601 time, found '\(text)'") }
+            guard let date = ISO8601.parseInstant(text) else { throw object.fail("at", "'at' '\(text)' \(ISO8601.instantProblem(text) ?? "is not a time")") }
             at = date
         }
         guard let expect = try object.child("expect") else { throw object.fail(nil, "an example needs 'expect'") }

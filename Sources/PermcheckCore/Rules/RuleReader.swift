@@ -114,14 +114,17 @@ public enum Suggest {
     /// Up to `limit` candidates closest to `text`, closest first; only reasonably close ones.
     public static func closest(to text: String, in candidates: [String], limit: Int) -> [String] {
         let target = Array(text.lowercased())
-        let scored = candidates.map { candidate -> (String, Int) in
+        // A candidate containing the text (or contained in it) counts as distance 1; among equals the smaller edit
+        // distance wins, so '--case-member' suggests '--case-members', not '--case'.
+        let scored = candidates.map { candidate -> (String, Int, Int) in
             let lower = candidate.lowercased()
-            let distance = lower.contains(text.lowercased()) || text.lowercased().contains(lower)
-                ? 1 : editDistance(target, Array(lower))
-            return (candidate, distance)
+            let edits = editDistance(target, Array(lower))
+            let distance = lower.contains(text.lowercased()) || text.lowercased().contains(lower) ? min(1, edits) : edits
+            return (candidate, distance, edits)
         }
         let threshold = max(2, target.count / 2)
-        return scored.filter { $0.1 <= threshold }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return scored.filter { $0.1 <= threshold }
+            .sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }.prefix(limit).map(\.0)
     }
 
     /// Levenshtein distance.

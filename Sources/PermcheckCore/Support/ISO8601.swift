@@ -24,6 +24,28 @@ public enum ISO8601 {
         return parseTimestamp(bytes)
     }
 
+    /// Parses a time a person gives (`--at`, `--changed-at`, a plan's or rule example's `at`): like ``parse(_:)``, but
+    /// a date without a time or a time without a zone is refused (`nil`) rather than read as midnight or UTC — the
+    /// replayed instant would silently be hours off. ``instantProblem(_:)`` says what is missing.
+    public static func parseInstant(_ text: String) -> Date? {
+        instantProblem(text) == nil ? parse(text) : nil
+    }
+
+    /// Why `text` is not an instant ``parseInstant(_:)`` accepts, as a phrase after the quoted value, e.g.
+    /// "has no time zone; give a zone: 2026-11-03T09:30:00Z"; `nil` when it is accepted.
+    public static func instantProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard parse(trimmed) != nil else { return "is not an ISO 8601 time such as 2026-11-03T09:30:00Z" }
+        if trimmed.hasPrefix("/") { return nil }
+        let time = trimmed.dropFirst(10)
+        if time.isEmpty { return "has no time; give a time and a zone: \(trimmed)T09:30:00Z" }
+        let clock = time.dropFirst()
+        if !clock.contains(where: { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" }) {
+            return "has no time zone; give a zone: \(trimmed.prefix(10))T\(clock)Z (UTC) or an offset such as +01:00"
+        }
+        return nil
+    }
+
     /// Formats as `2026-11-03T09:14:27Z`: UTC, whole seconds (fractions are truncated toward the past).
     ///
     /// Years outside 0000–9999 are written with a sign and at least four digits (`+10000-01-01T00:00:00Z`,

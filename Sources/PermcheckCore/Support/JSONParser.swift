@@ -593,6 +593,11 @@ private struct ByteParser {
             guard isWordByte else { break }
             j += 1
         }
+        // Text that is an access token (a token file given where JSON belongs) is never quoted, not even its start.
+        let rest = Array(UnsafeBufferPointer(rebasing: buf[pos..<min(end, pos + 64 * 1024)]))
+        if TokenScrubber.scrub(rest) != rest {
+            return ParseFailure("invalid literal: the text is an access token (JWT), not JSON", at: pos)
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: buf[pos..<j]), as: UTF8.self)
         return ParseFailure("invalid literal '\(word)' (expected true, false, null, a number, a string, an array or an object)", at: pos)
     }

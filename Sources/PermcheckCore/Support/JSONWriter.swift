@@ -4,7 +4,7 @@ public enum JSONWriter {
     ///
     /// Compact output has no whitespace (`{"a":1,"b":["x"]}`); pretty output puts one member or element per line
     /// with `": "` after keys, and prints empty containers as `{}` and `[]`. Strings escape `"`, `\` and control
-    /// characters (`\n`, `\t`, `\r`, `\b`, `\f`, otherwise `\u00XX`); `/` and non-ASCII are written as-is (UTF-8).
+    /// characters (`\n`, `\t`, `\r`, `\b`, `\f`, otherwise `\u00XX`, also DEL and C1 controls); `/` and other non-ASCII are written as-is (UTF-8).
     /// Numbers are written as their literal `text`. Recurses once per nesting level (parsed values are bounded
     /// by `JSONLimits.maxDepth`).
     public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
@@ -71,9 +71,18 @@ public enum JSONWriter {
             var runStart = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 else { continue }
+                // DEL and C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: they can drive a terminal.
+                if b == 0xC2, !(i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])) { continue }
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 runStart = i + 1
+                if b == 0xC2 {
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigit(bytes[i + 1] >> 4))
+                    out.append(hexDigit(bytes[i + 1] & 0xF))
+                    runStart = i + 2
+                    continue
+                }
                 let short: UInt8
                 switch b {
                 case UInt8(ascii: "\""): short = UInt8(ascii: "\"")

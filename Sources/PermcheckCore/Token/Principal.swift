@@ -30,6 +30,9 @@ public struct Principal: Sendable, Equatable {
     public let isManagedIdentity: Bool
     /// Why permcheck decided the kind, e.g. "idtyp is 'app'".
     public let kindBasis: String
+    /// Every sign-in name and address the token carries (`upn`, `unique_name` without `live.com#`,
+    /// `preferred_username`, `email`), lower-cased, with a guest's home address beside its `#EXT#` name.
+    public let signInKeys: [String]
 
     /// Derives the principal from claims: `idtyp` first, then `scp`, then `roles` without user claims.
     public init(claims: Claims) {
@@ -55,6 +58,13 @@ public struct Principal: Sendable, Equatable {
         hasGroupsOverage = claims.hasGroupsOverage
         isPersonalAccount = claims.tenantID?.lowercased() == Claims.personalAccountTenantID
         isManagedIdentity = claims.managedIdentityResourceID != nil
+        var keys: [String] = []
+        for claim in ["upn", "unique_name", "preferred_username", "email"] {
+            guard let text = claims.raw[claim]?.stringValue else { continue }
+            for form in Identifier.signInForms(text) where !keys.contains(form) { keys.append(form) }
+        }
+        if keys.isEmpty, let username = claims.username { keys = Identifier.signInForms(username) }
+        signInKeys = keys
     }
 
     /// The best single identifier for display: username, else object id, else app id.

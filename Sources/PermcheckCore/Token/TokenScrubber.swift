@@ -1,58 +1,163 @@
-/// Hides anything shaped like a compact JWT (`eyJ…` with at least two `.`-separated segments) in text that is about
-/// to be shown, e.g. when a token was pasted where a file name or an API id was expected and an error message
-/// quotes the argument. Defence in depth: permcheck never renders the token text on purpose.
+/// Hides anything that is structurally a compact JWS/JWE in text that is about to be shown, e.g. when a token was
+/// pasted where a file name, a case name or an API id was expected and a message quotes it. Applied to every byte
+/// permcheck prints (see `OutputSafety`); permcheck never renders the token text on purpose.
+///
+/// A token is found by structure, not by a prefix: base64url segments separated by `.` (two or more segments; tokens
+/// have three, encrypted ones five) whose first segment decodes to a JSON object with an `alg` or `typ` member. So a
+/// header with spaces (`{ "alg"…` encodes as `eyA…`) counts, and so does a token glued to other text
+/// (`access_token=eyJ…`, `x=eyJ…`, `Bearereyj…`). A token wrapped onto the next line (a newline, or a JSON `\n`
+/// escape, plus indentation between two base64url characters) is found and hidden across the break.
 public enum TokenScrubber {
-    /// What replaces a token-shaped run.
+    /// What replaces a token.
     public static let placeholder = "[token hidden]"
 
-    /// `text` with every token-shaped run replaced by `placeholder`. Runs are maximal sequences of base64url
-    /// characters, `.` and `=` that start with `eyJ` (base64url of `{"`), contain a `.` and are at least 20 bytes.
+    /// `text` with every token replaced by `placeholder`.
     public static func scrub(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20, containsPrefix(bytes) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        let scrubbed = scrub(bytes)
+        return scrubbed.count == bytes.count && scrubbed == bytes ? text : String(decoding: scrubbed, as: UTF8.self)
+    }
+
+    /// `bytes` with every token replaced by `placeholder`.
+    public static func scrub(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= minimumHeaderLength + 2, bytes.contains(UInt8(ascii: ".")) else { return bytes }
+        var hidden: [Range<Int>] = []
         var index = 0
         while index < bytes.count {
-            guard isRunByte(bytes[index]) else {
-                out.append(bytes[index])
-                index += 1
-                continue
+            guard isRunByte(bytes[index]) else { index += 1; continue }
+            let run = extent(of: bytes, from: index)
+            if run.hasDot, run.end - index >= minimumHeaderLength + 2, let range = token(in: bytes, from: index, to: run.end) {
+                hidden.append(range)
             }
-            var end = index
-            while end < bytes.count, isRunByte(bytes[end]) { end += 1 }
-            let run = bytes[index..<end]
-            if looksLikeToken(run) {
-                out += placeholder.utf8
-            } else {
-                out += run
-            }
-            index = end
+            index = run.end
         }
-        return String(decoding: out, as: UTF8.self)
+        guard !hidden.isEmpty else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        for range in hidden {
+            out += bytes[copied..<range.lowerBound]
+            out += placeholder.utf8
+            copied = range.upperBound
+        }
+        out += bytes[copied...]
+        return out
     }
 
-    private static func containsPrefix(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == UInt8(ascii: "e"), bytes[index + 1] == UInt8(ascii: "y"), bytes[index + 2] == UInt8(ascii: "J") { return true }
-            index += 1
-        }
-        return false
+    /// The shortest header segment considered: `{"alg":"x"}` is 11 bytes, 15 characters.
+    static let minimumHeaderLength = 15
+
+    static func isRunByte(_ byte: UInt8) -> Bool {
+        isBase64URL(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "=")
     }
 
-    private static func isRunByte(_ byte: UInt8) -> Bool {
+    static func isBase64URL(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "="):
+             UInt8(ascii: "-"), UInt8(ascii: "_"):
             return true
         default:
             return false
         }
     }
 
-    private static func looksLikeToken(_ run: ArraySlice<UInt8>) -> Bool {
-        guard run.count >= 20, run.starts(with: "eyJ".utf8), let dot = run.firstIndex(of: UInt8(ascii: ".")) else { return false }
-        return dot - run.startIndex >= 10 && dot + 1 < run.endIndex
+    /// Where the run starting at `start` ends, continuing across line-break gaps, and whether it contains a `.`.
+    static func extent(of bytes: [UInt8], from start: Int) -> (end: Int, hasDot: Bool) {
+        var end = start, hasDot = false
+        while end < bytes.count {
+            if isRunByte(bytes[end]) {
+                if bytes[end] == UInt8(ascii: ".") { hasDot = true }
+                end += 1
+            } else if let next = gapEnd(bytes, end) {
+                end = next
+            } else {
+                break
+            }
+        }
+        return (end, hasDot)
+    }
+
+    /// If a line-break gap starts at `index` (spaces or tabs, one `\n`/`\r\n` or its JSON escape, spaces or tabs)
+    /// and a run byte follows it, the index of that byte.
+    static func gapEnd(_ bytes: [UInt8], _ index: Int) -> Int? {
+        var position = index
+        func skipBlanks() {
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") { position += 1 }
+        }
+        func skip(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        func skipEscape(_ letter: UInt8) -> Bool {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == letter else { return false }
+            position += 2
+            return true
+        }
+        skipBlanks()
+        let breakStart = position
+        _ = skip(0x0D) || skipEscape(UInt8(ascii: "r"))
+        guard skip(0x0A) || skipEscape(UInt8(ascii: "n")) || position > breakStart else { return nil }
+        skipBlanks()
+        // An escaped break is followed by a letter that is itself base64url; a real gap must reach a run byte.
+        guard position < bytes.count, isRunByte(bytes[position]) else { return nil }
+        return position
+    }
+
+    /// The range (in `bytes`) of a token inside the run `start..<end`: from the first character of its header to the
+    /// end of the run.
+    static func token(in bytes: [UInt8], from start: Int, to end: Int) -> Range<Int>? {
+        // The run without its line-break gaps, and each compact byte's offset in `bytes`.
+        var compact: [UInt8] = [], offsets: [Int] = []
+        compact.reserveCapacity(end - start)
+        offsets.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            if isRunByte(bytes[index]) {
+                compact.append(bytes[index])
+                offsets.append(index)
+                index += 1
+            } else {
+                index = gapEnd(bytes, index) ?? (index + 1)
+            }
+        }
+        var segmentStart = 0
+        // Full decodes are bounded: text with more header-like starts than this is hidden from the first (conservative,
+        // and it keeps hostile input linear).
+        var fullChecks = 0, firstCandidate: Int?
+        while let dot = compact[segmentStart...].firstIndex(of: UInt8(ascii: ".")) {
+            if dot - segmentStart >= minimumHeaderLength {
+                for position in segmentStart...(dot - minimumHeaderLength) where startsHeader(compact[position])
+                    && opensObject(compact[position..<(position + 4)]) {
+                    if firstCandidate == nil { firstCandidate = position }
+                    fullChecks += 1
+                    if fullChecks > 16 { return offsets[firstCandidate!]..<end }
+                    if isHeader(compact[position..<dot]) { return offsets[position]..<end }
+                }
+            }
+            segmentStart = dot + 1
+        }
+        return nil
+    }
+
+    /// Base64url characters whose first decoded byte can be `{` or JSON whitespace (`e`: `{`; `I`: space; `C`: tab or
+    /// newline; `D`: carriage return).
+    static func startsHeader(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "e") || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "C") || byte == UInt8(ascii: "D")
+    }
+
+    /// Whether four base64url characters decode to bytes that can open a JSON object (`{`, or whitespace first).
+    static func opensObject(_ quad: ArraySlice<UInt8>) -> Bool {
+        guard let first = try? Base64URL.decode(quad), let byte = first.first else { return false }
+        return byte == UInt8(ascii: "{") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether `segment` decodes to a JSON object with an `alg` or `typ` member.
+    static func isHeader(_ segment: ArraySlice<UInt8>) -> Bool {
+        guard segment.count <= 16 * 1024, segment.allSatisfy({ isBase64URL($0) || $0 == UInt8(ascii: "=") }) else { return false }
+        guard let decoded = try? Base64URL.decode(segment),
+              let value = try? JSONParser.parse(decoded, limits: JSONLimits(maxDepth: 8, maxBytes: 16 * 1024)),
+              case .object(let members) = value else { return false }
+        return members["alg"] != nil || members["typ"] != nil
     }
 }

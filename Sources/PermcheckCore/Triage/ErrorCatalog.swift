@@ -14,6 +14,9 @@ public struct ErrorMeaning: Sendable, Equatable {
     public let sources: [String]
     /// How sure.
     public let confidence: Confidence
+    /// The requirement kind this error points at when that layer is modelled (e.g. `directoryRole` for
+    /// Authorization_RequestDenied on a delegated call whose scope is present).
+    public var pointsAt: RequirementKind? = nil
 }
 
 /// The table of known error codes and messages (`rules/data/error-codes.json`, embedded). Data, not code:
@@ -38,6 +41,8 @@ public struct ErrorCatalog: Sendable {
         public let fix: String?
         public let sources: [String]
         public let confidence: Confidence
+        /// The requirement kind the error points at (`pointsAt` in the table).
+        public var pointsAt: RequirementKind? = nil
 
         /// How many match fields the entry has: more is more specific.
         var specificity: Int { [code, message, challengeError, claim].compactMap { $0 }.count + (aadsts == nil ? 0 : 1) }
@@ -61,7 +66,7 @@ public struct ErrorCatalog: Sendable {
         try root.onlyKeys(["$comment", "errors", "unknownAADSTS"])
         var entries: [Entry] = []
         for item in try root.children("errors") {
-            try item.onlyKeys(["id", "match", "status", "meaning", "fix", "sources", "confidence"])
+            try item.onlyKeys(["id", "match", "status", "meaning", "fix", "sources", "confidence", "pointsAt"])
             let match = try item.requiredChild("match")
             try match.onlyKeys(["code", "message", "aadsts", "challengeError", "claim"])
             guard !match.object.isEmpty else { throw match.fail(nil, "'match' needs at least one of code, message, aadsts, challengeError, claim") }
@@ -69,13 +74,23 @@ public struct ErrorCatalog: Sendable {
                 id: try item.requiredString("id"), code: try match.string("code"), message: try match.string("message"),
                 aadsts: try match.int("aadsts"), challengeError: try match.string("challengeError"), claim: try match.string("claim"),
                 status: try item.int("status"), meaning: try item.requiredString("meaning"), fix: try item.string("fix"),
-                sources: try item.requiredStrings("sources"), confidence: try item.confidence()))
+                sources: try item.requiredStrings("sources"), confidence: try item.confidence(),
+                pointsAt: try Self.pointsAt(item)))
         }
         guard !entries.isEmpty else { throw root.fail(nil, "'errors' must not be empty") }
         let unknown = try root.requiredChild("unknownAADSTS")
         try unknown.onlyKeys(["meaning", "sources", "confidence"])
         self.init(entries: entries, unknownAADSTS: (try unknown.requiredString("meaning"), try unknown.requiredStrings("sources"),
                                                     try unknown.confidence()))
+    }
+
+    /// The requirement kind an entry's `pointsAt` names, which must be a known one.
+    private static func pointsAt(_ item: RuleObject) throws(PermcheckError) -> RequirementKind? {
+        guard let text = try item.string("pointsAt") else { return nil }
+        guard let kind = RequirementKind(rawValue: text) else {
+            throw item.fail("pointsAt", "'pointsAt' must be a requirement kind (\(RequirementKind.allCases.map(\.rawValue).joined(separator: ", "))), found '\(text)'")
+        }
+        return kind
     }
 
     /// The most specific entry for an error body's code and message (code+message before code alone;
@@ -104,7 +119,8 @@ public struct ErrorCatalog: Sendable {
     /// Every meaning that applies to a parsed response, in the order: error body, AADSTS codes, challenge, claims.
     public func meanings(for response: ObservedResponse) -> [ErrorMeaning] {
         func meaning(_ entry: Entry, _ matched: String) -> ErrorMeaning {
-            ErrorMeaning(id: entry.id, matched: matched, meaning: entry.meaning, fix: entry.fix, sources: entry.sources, confidence: entry.confidence)
+            ErrorMeaning(id: entry.id, matched: matched, meaning: entry.meaning, fix: entry.fix, sources: entry.sources, confidence: entry.confidence,
+                         pointsAt: entry.pointsAt)
         }
         var result: [ErrorMeaning] = []
         if response.code != nil || response.message != nil, let entry = entry(code: response.code, message: response.message) {

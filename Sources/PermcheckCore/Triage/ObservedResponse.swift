@@ -65,7 +65,8 @@ public struct ObservedResponse: Sendable, Equatable {
     /// such; anything else is scanned for the parts a ticket quotes (``scan(_:)``), and only text with none of them
     /// is an error.
     public static func parse(_ text: String, source: String, catalog: ErrorCatalog = .shared) throws(PermcheckError) -> ObservedResponse {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A token quoted in the response (even wrapped over lines) is hidden before anything is taken from it.
+        var trimmed = TokenScrubber.scrub(text).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("\u{FEFF}") { trimmed.removeFirst() }
         guard !trimmed.isEmpty else {
             throw .inputInvalid(source: source, detail: "it is empty; expected an error body (JSON), a raw HTTP response or a WWW-Authenticate value")

@@ -45,4 +45,20 @@ import Testing
         }
         #expect(redacted.contains("guest1"))
     }
+
+    @Test func aSurnameThatIsARoleNameIsReplacedInTheFullNameButTheRoleStays() throws {
+        let claims = try TestSupport.decode(TestSupport.token(payload: #"{"name": "Anna Hold", "given_name": "Anna", "family_name": "Hold"}"#)).claims
+        var evidence = Evidence()
+        evidence.roleGroups = [RoleGroup(name: "eDiscoveryManager", roles: ["Hold", "Export"], members: [])]
+        let redactor = Redactor(claimsList: [claims], evidence: evidence)
+        #expect(redactor.redact("Anna Hold lacks the role Hold; Anna asked.") == "name-1 lacks the role Hold; name-2 asked.")
+        #expect(redactor.redact("Anna Hold") == "name-1")
+    }
+
+    @Test func exactValuesOfAnyLengthAndIPv6AddressesAreReplaced() throws {
+        let claims = try TestSupport.decode(TestSupport.token(payload: #"{"given_name": "Jo", "ipaddr": "2001:db8::7", "onprem_sid": "S-1-5-21-1-2-3-512"}"#)).claims
+        let redactor = Redactor(claimsList: [claims], evidence: Evidence())
+        #expect(redactor.redact("Jo") == "name-1")
+        #expect(redactor.redact("Jo (S-1-5-21-1-2-3-512) from 2001:db8::7 and fe80::1:2, at 09:30:00") == "name-1 (id-1) from ip-1 and ip-2, at 09:30:00")
+    }
 }

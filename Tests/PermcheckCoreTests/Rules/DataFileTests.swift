@@ -5,7 +5,8 @@ import Testing
 /// The data files of rules/data/ are read as strictly as rule files: a broken one is an error with its line,
 /// never an empty table.
 @Suite struct DataFileTests {
-    static let paths = [DataFiles.knownIDs, DataFiles.errorCodes, DataFiles.crossCloud, DataFiles.graphCatalogueRule]
+    static let paths = [DataFiles.knownIDs, DataFiles.errorCodes, DataFiles.crossCloud, DataFiles.graphCatalogueRule,
+                        DataFiles.resourceGrants]
 
     /// Reads `bytes` as the data file at `path` with the reader the program uses for it.
     func read(_ bytes: [UInt8], as path: String) throws(PermcheckError) {
@@ -13,6 +14,7 @@ import Testing
         case DataFiles.knownIDs: _ = try DataFiles.read(bytes, path: path, KnownIDs.init(reading:))
         case DataFiles.errorCodes: _ = try DataFiles.read(bytes, path: path, ErrorCatalog.init(reading:))
         case DataFiles.crossCloud: _ = try DataFiles.read(bytes, path: path, CrossCloudRequirement.read)
+        case DataFiles.resourceGrants: _ = try DataFiles.read(bytes, path: path, ResourceGrantRules.readData)
         default: _ = try DataFiles.read(bytes, path: path, GraphCatalogRule.readTemplate)
         }
     }

@@ -102,7 +102,10 @@ struct GraphCatalogRuleTests {
         let scope = try #require(rule.requirements.first { $0.id == "graph-scope" })
         let role = try #require(rule.requirements.first { $0.id == "graph-app-role" })
         #expect(scope.check == .scope(anyOf: ["Mail.ReadBasic", "Mail.ReadWrite", "Mail.Read"]))
-        #expect(role.check == .appRole(anyOf: ["Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Read"]))
+        // A mailbox operation: the app role may also come from Exchange RBAC for Applications (resource-grants.json).
+        guard case .mailboxAppRole(let anyOf, let rbacRoles) = role.check else { Issue.record("expected mailboxAppRole, got \(role.check.kind)"); return }
+        #expect(anyOf == ["Mail.ReadBasic.All", "Mail.ReadWrite", "Mail.Read"])
+        #expect(rbacRoles["Application Mail.Read"] == ["Mail.Read"])
         #expect(scope.appliesTo == [.user] && role.appliesTo == [.application])
         #expect(scope.status == 403 && role.status == 403)
         #expect(scope.fix.forUser.contains("delegated permission") && scope.fix.forUser.contains("consent"))
@@ -144,6 +147,10 @@ struct GraphCatalogRuleTests {
         let all = Set(rule.requirements.flatMap(\.sources))
         #expect(all.contains("https://learn.microsoft.com/en-us/graph/permissions-reference"))
         #expect(all.contains { $0.contains("microsoft-graph-devx-content") })
-        #expect(rule.requirements.allSatisfy { $0.confidence == .documented })
+        // The permission-table requirements are documented; the directory-role layer says its own confidence.
+        #expect(rule.requirements.filter { $0.id != "directory-role" }.allSatisfy { $0.confidence == .documented })
+        let role = try #require(rule.requirements.first { $0.id == "directory-role" })
+        #expect(role.confidence == .inferred && role.hint?.hasPrefix("Inferred: ") == true)
+        #expect(role.sources.first?.hasPrefix("https://learn.microsoft.com/") == true)
     }
 }

@@ -70,6 +70,6 @@ struct LintCase: Sendable, CustomTestStringConvertible {
         let requirementKeys = schema["$defs"]?["requirement"]?["properties"]?.objectValue?.keys.sorted() ?? []
         #expect(requirementKeys == RuleLoader.requirementKeys.sorted())
         let kinds = schema["$defs"]?["requirement"]?["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(kinds.sorted() == RequirementKind.names.sorted())
+        #expect(kinds.sorted() == RequirementKind.ruleFileNames.sorted())
     }
 }

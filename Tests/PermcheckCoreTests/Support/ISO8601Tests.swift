@@ -52,6 +52,18 @@ struct ISO8601Tests {
         #expect(ISO8601.parse(text) == nil, "\(text)")
     }
 
+    @Test("a time a person gives needs a time and a zone", arguments: [
+        ("2026-11-03T09:14:27Z", nil), ("2026-11-03T09:14:27+01:00", nil), ("2026-11-03 09:14-0530", nil), ("/Date(1700000000000)/", nil),
+        ("2026-11-03T09:14:27", "has no time zone; give a zone: 2026-11-03T09:14:27Z (UTC) or an offset such as +01:00"),
+        ("2026-11-03", "has no time; give a time and a zone: 2026-11-03T09:30:00Z"),
+        ("tomorrow", "is not an ISO 8601 time such as 2026-11-03T09:30:00Z"),
+    ] as [(String, String?)])
+    func instants(text: String, problem: String?) {
+        #expect(ISO8601.instantProblem(text) == problem)
+        #expect((ISO8601.parseInstant(text) == nil) == (problem != nil))
+        if problem == nil { #expect(ISO8601.parseInstant(text) == ISO8601.parse(text)) }
+    }
+
     @Test("format gives UTC whole seconds")
     func formatGivesUTCWholeSeconds() {
         #expect(ISO8601.format(Date(timeIntervalSince1970: Self.reference)) == "2026-11-03T09:14:27Z")

@@ -112,7 +112,7 @@ import Testing
         ("paymentRequired" as String?, nil as String?, "payment-required", 402),
         ("Unauthorized", "Not authorized to access account", "purview-not-authorized-to-access-account", 403),
         ("InvalidCloudInstance", nil, "invalid-cloud-instance", 401),
-        ("ErrorAccessDenied", "Access to OData is disabled.", "exchange-error-access-denied", 403),
+        ("ErrorAccessDenied", "Access to OData is disabled.", "exchange-access-to-odata-disabled", 403),
         ("accessDenied", "Access denied", "sharepoint-access-denied", 403),
         ("Forbidden", "Request for case type  is not supported", "ediscovery-case-type-not-supported", 403),
         ("Authorization_RequestDenied", "Insufficient privileges to complete the operation.", "authorization-request-denied", 403),
