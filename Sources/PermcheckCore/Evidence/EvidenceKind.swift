@@ -1,6 +1,7 @@
 /// The evidence table: one row per kind of export permcheck reads. Everything that names an evidence kind — the
 /// command-line option (``optionName``), the pre-flight plan, batch and MCP key and the rule-example key (``key``),
-/// the reader, the command that exports it, and the personal data `--redact` replaces — comes from this row.
+/// the reader, the command that exports it, what the "evidence read" report counts and warns about, and the personal
+/// data `--redact` replaces — comes from this row.
 ///
 /// Adding an evidence kind: one row in ``all``, its reader (``read``), a stored property on ``Evidence`` for what the
 /// reader produces, and the requirement checker that uses it.
@@ -23,6 +24,8 @@ public struct EvidenceKind: Sendable {
     let entryCount: @Sendable (Evidence) -> Int
     /// The personal data this kind put into the evidence, as (value, placeholder kind) for `--redact`.
     let personalData: @Sendable (Evidence) -> [(value: String?, kind: String)]
+    /// What the file left undecided, for the "evidence read" report (the shape detected is passed in); counts only.
+    var warnings: @Sendable (Evidence, EvidenceShape) -> [String] = { _, _ in [] }
 
     /// The command-line option: the key in kebab case (`caseMembers` → `--case-members`).
     public var optionName: String {
@@ -66,7 +69,12 @@ public struct EvidenceKind: Sendable {
             if evidence.caseName == nil { evidence.caseName = members.caseName }
         },
         entryCount: { $0.caseMembers?.members.count ?? 0 },
-        personalData: { evidence in (evidence.caseMembers?.members ?? []).flatMap(\.personalData) })
+        personalData: { evidence in (evidence.caseMembers?.members ?? []).flatMap(\.personalData) },
+        warnings: { evidence, _ in
+            let caseless = evidence.caseMembers?.caseName == nil && evidence.caseName == nil
+            return (caseless ? ["neither the file nor --case names the case: the list is taken to be for the case checked"] : [])
+                + EvidenceRead.entriesWithoutIDs(evidence.caseMembers?.members ?? [])
+        })
 
     public static let roleGroups = EvidenceKind(
         key: "roleGroups", summary: "Purview role groups with their roles and members",
@@ -76,7 +84,15 @@ public struct EvidenceKind: Sendable {
         readBy: [.purviewRole, .caseMembership],
         read: { value, path, evidence throws(PermcheckError) in evidence.roleGroups = try EvidenceReader.roleGroups(value, path: path) },
         entryCount: { $0.roleGroups?.count ?? 0 },
-        personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) })
+        personalData: { evidence in (evidence.roleGroups ?? []).flatMap(\.members).flatMap(\.personalData) },
+        warnings: { evidence, _ in
+            let groups = evidence.roleGroups ?? []
+            var warnings = groups.isEmpty ? ["no role groups: the export is incomplete (built-in role groups always exist)"] : []
+            let noRoles = groups.filter { !$0.rolesExported }.count, noMembers = groups.filter { !$0.membersExported }.count
+            if noRoles > 0 { warnings.append("\(noRoles) role group(s) without 'Roles': their roles are unknown") }
+            if noMembers > 0 { warnings.append("\(noMembers) role group(s) without 'Members': their members are unknown") }
+            return warnings
+        })
 
     public static let caseAdmins = EvidenceKind(
         key: "caseAdmins", summary: "eDiscovery Administrators",
@@ -86,7 +102,12 @@ public struct EvidenceKind: Sendable {
         readBy: [.caseMembership, .caseAdmin],
         read: { value, path, evidence throws(PermcheckError) in evidence.caseAdmins = try EvidenceReader.caseAdmins(value, path: path) },
         entryCount: { $0.caseAdmins?.count ?? 0 },
-        personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) })
+        personalData: { evidence in (evidence.caseAdmins ?? []).flatMap(\.personalData) },
+        warnings: { evidence, shape in
+            let ambiguous = shape == .recipients || shape == .names
+            return (ambiguous ? ["a user list cannot be told apart from Get-ComplianceCaseMember output; make sure it is Get-eDiscoveryCaseAdmin"] : [])
+                + EvidenceRead.entriesWithoutIDs(evidence.caseAdmins ?? [])
+        })
 
     public static let collections = EvidenceKind(
         key: "collections", summary: "Purview collections (the hierarchy roles inherit through)",
@@ -116,6 +137,11 @@ public struct EvidenceKind: Sendable {
         entryCount: { $0.purview?.collections.values.filter(\.policyExported).count ?? 0 },
         personalData: { evidence in
             (evidence.purview?.assignments ?? []).flatMap { ($0.principalIDs + $0.groupIDs).map { (value: $0, kind: "id") } }
+        },
+        warnings: { evidence, _ in
+            let collections = evidence.purview?.collections.values ?? [:].values
+            let missing = Set(collections.compactMap { $0.parentName?.lowercased() }).filter { evidence.purview?.collections[$0]?.policyExported != true }
+            return missing.isEmpty ? [] : ["no policy for parent collection(s) \(missing.sorted().joined(separator: ", ")): roles inherited through them are unknown"]
         })
 
     public static let sitePermissions = EvidenceKind(
@@ -176,7 +202,11 @@ public struct EvidenceKind: Sendable {
         readBy: [.directoryRole],
         read: { value, path, evidence throws(PermcheckError) in evidence.directoryRoles = try DirectoryRoleEvidenceReader.read(value, path: path) },
         entryCount: { $0.directoryRoles?.assignments.count ?? 0 },
-        personalData: { evidence in (evidence.directoryRoles?.assignments ?? []).map { (value: $0.principalID, kind: "id") } })
+        personalData: { evidence in (evidence.directoryRoles?.assignments ?? []).map { (value: $0.principalID, kind: "id") } },
+        warnings: { evidence, _ in
+            let undefined = (evidence.directoryRoles?.assignments ?? []).filter { $0.actions == nil && GraphRoleTable.embedded.roleName($0.roleID) == nil }.count
+            return undefined > 0 ? ["\(undefined) custom role(s) without their definition (-ExpandProperty RoleDefinition): their actions are unknown"] : []
+        })
 
     static let compliancePowerShell = "Security & Compliance PowerShell (Connect-IPPSSession)"
     static let exchangePowerShell = "Exchange Online PowerShell (Connect-ExchangeOnline)"
