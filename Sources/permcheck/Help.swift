@@ -109,7 +109,7 @@ enum Help {
         Exit 0 (with --for: 0 accepted, 1 not accepted); unknown permission → exit 2 with close names.
         """,
         "preflight": """
-        Runs every check of a plan (token source, API, evidence; see README "Pipelines") and exits 0 only if every \
+        Runs every check of a plan (token source, API, evidence; see docs/pipelines.md) and exits 0 only if every \
         check is allowed, 1 if any is denied, 3 if any is indeterminate and none denied, 2 on a bad plan. Paths in \
         the plan are relative to the plan file's directory. Tokens are never printed.
         """,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON contract of `permcheck compare --format json`: field names and types are stable; new fields may be added.
-/// Documented in README ("Compare a working and a failing caller").
+/// Documented in docs/compare.md.
 public enum ComparisonJSON {
     /// The comparison as a JSON value.
     public static func value(_ comparison: Comparison) -> JSONValue {
