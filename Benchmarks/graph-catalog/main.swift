@@ -11,11 +11,11 @@ struct GraphCatalogTiming {
         let load = try clock.measure {
             for _ in 0..<rounds {
                 let catalog = try GraphCatalog(text: GraphCatalogData.text)
-                if catalog.match(try GraphRequestTarget.parse(request)) != nil { matched += 1 }
+                if catalog.match(try RequestTarget.parse(request)) != nil { matched += 1 }
             }
         }
         let catalog = GraphCatalog.embedded
-        let target = try GraphRequestTarget.parse(request)
+        let target = try RequestTarget.parse(request)
         let matchOnly = clock.measure { for _ in 0..<1000 { _ = catalog.match(target) } }
         let reverse = clock.measure { _ = catalog.operations(grantedBy: "User.Read.All") }
         precondition(matched == rounds, "the request did not match")

@@ -85,7 +85,7 @@ enum PermissionsCommand {
         let catalog = GraphCatalog.embedded
         let operation = try line.map { line throws(PermcheckError) -> GraphOperation in
             let target = try RequestTarget.parse(line)
-            guard target.isGraph, let match = catalog.match(RequestResolver.graphTarget(target)) else {
+            guard target.isGraph, let match = catalog.match(target) else {
                 _ = try RequestResolver.resolve(line, rules: try RuleSet([]), catalog: catalog)
                 throw .usage("the request '\(line)' is not a Microsoft Graph operation.")
             }

@@ -35,7 +35,7 @@ struct GraphCatalogImporterTests {
     @Test("least-privileged permissions come first, then the rest by privilege level and name")
     func orderingFollowsLeastThenLevel() throws {
         let catalog = try GraphCatalog(text: sliceText())
-        let operation = try #require(catalog.match(GraphRequestTarget.parse("GET /v1.0/me/messages"))?.operation)
+        let operation = try #require(catalog.match(RequestTarget.parse("GET /v1.0/me/messages"))?.operation)
         #expect(operation.leastPrivileged(for: .delegatedWork) == ["Mail.ReadBasic", "Mail.ReadWrite"])
         #expect(operation.delegatedWork == ["Mail.ReadBasic", "Mail.ReadWrite", "Mail.Read"])
     }
@@ -43,7 +43,7 @@ struct GraphCatalogImporterTests {
     @Test("AlsoRequires notes and the upstream spelling of a template survive the import")
     func alsoRequiresAndDisplayTemplateSurvive() throws {
         let catalog = try GraphCatalog(text: sliceText())
-        let tokens = try #require(catalog.match(GraphRequestTarget.parse(
+        let tokens = try #require(catalog.match(RequestTarget.parse(
             "GET /v1.0/applications(appId='0a1b')/tokenIssuancePolicies"))?.operation)
         #expect(tokens.alsoRequires["Application.ReadWrite.OwnedBy"] == ["Policy.Read.All"])
         #expect(tokens.displayTemplate == "/applications(appid={value})/tokenissuancepolicies")

@@ -98,7 +98,7 @@ struct GraphRoleImporterTests {
         #expect(ref.operation.delegatedWork == ["GroupMember.ReadWrite.All"])
         #expect(ref.url.hasPrefix("https://learn.microsoft.com/"))
         let catalog = GraphCatalog.embedded
-        let match = try #require(catalog.match(GraphRequestTarget.parse("POST /v1.0/groups/0a1b/members/$ref")))
+        let match = try #require(catalog.match(RequestTarget.parse("POST /v1.0/groups/0a1b/members/$ref")))
         #expect(match.isDirect)
         #expect(match.operation.delegatedWork == ["GroupMember.ReadWrite.All"])
     }

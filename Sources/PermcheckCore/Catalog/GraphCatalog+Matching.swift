@@ -8,7 +8,7 @@ extension GraphCatalog {
     /// swapping `/me` ↔ `/users/{id}`, and dropping a trailing `$count`/`$value`/`$ref`;
     /// ``GraphCatalogMatch/adjustments`` says which it used. Among candidates, more literal
     /// segments win, then more literal characters, then catalogue order.
-    public func match(_ target: GraphRequestTarget) -> GraphCatalogMatch? {
+    public func match(_ target: RequestTarget) -> GraphCatalogMatch? {
         let method = GraphHTTPMethod.code(target.method)
         guard method != 255 else { return nil }
         for attempt in Self.attempts(target) {
@@ -21,10 +21,10 @@ extension GraphCatalog {
 
     /// The segment lists ``match(_:)`` tries, in order: as given, `/me` ↔ `/users/{id}`, each also ignoring
     /// casts, then the same without a trailing `$count`/`$value`/`$ref`.
-    static func attempts(_ target: GraphRequestTarget) -> [(segments: [String], ignoreCasts: Bool, adjustments: [GraphCatalogMatch.Adjustment])] {
-        var lists: [([String], [GraphCatalogMatch.Adjustment])] = [(target.segments, [])]
-        if let last = target.segments.last, ["$count", "$value", "$ref"].contains(last) {
-            lists.append((Array(target.segments.dropLast()), [.dollarSegmentDropped]))
+    static func attempts(_ target: RequestTarget) -> [(segments: [String], ignoreCasts: Bool, adjustments: [GraphCatalogMatch.Adjustment])] {
+        var lists: [([String], [GraphCatalogMatch.Adjustment])] = [(target.canonicalSegments, [])]
+        if let last = target.canonicalSegments.last, ["$count", "$value", "$ref"].contains(last) {
+            lists.append((Array(target.canonicalSegments.dropLast()), [.dollarSegmentDropped]))
         }
         var result: [(segments: [String], ignoreCasts: Bool, adjustments: [GraphCatalogMatch.Adjustment])] = []
         for (segments, dropped) in lists {

@@ -6,7 +6,7 @@ extension GraphCatalog {
     /// The embedded catalogue restricted to the operations under the first path segments ``match(_:)`` looks up
     /// for `target`: `match(target)` gives the same answer as on ``embedded``; other look-ups (suggestions,
     /// reverse look-ups) need ``embedded``.
-    public static func embedded(for target: GraphRequestTarget) -> GraphCatalog {
+    public static func embedded(for target: RequestTarget) -> GraphCatalog {
         let keys = Set(attempts(target).compactMap { RequestBytes(lookupSegments($0.segments, ignoreCasts: $0.ignoreCasts)).key })
         do { return try GraphCatalog(embeddedSubsetWithKeys: keys) } catch {
             preconditionFailure("embedded Graph catalogue is malformed: \(error)")

@@ -5,10 +5,10 @@ extension GraphCatalog {
     ///
     /// Ranking: the longest run of leading segments that match, then the same method, then the
     /// closest segment count, then the most segments shared anywhere, then catalogue order.
-    public func closestTemplates(to target: GraphRequestTarget, limit: Int) -> [String] {
+    public func closestTemplates(to target: RequestTarget, limit: Int) -> [String] {
         guard limit > 0 else { return [] }
         let method = GraphHTTPMethod.code(target.method)
-        let request = RequestBytes(target.segments)
+        let request = RequestBytes(target.canonicalSegments)
         var candidates: [Int]
         if let key = request.key, let runs = index[key] {
             candidates = runs.flatMap { Int($0.lowerBound)..<Int($0.upperBound) }

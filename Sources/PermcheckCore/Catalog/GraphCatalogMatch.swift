@@ -15,12 +15,12 @@ public struct GraphCatalogMatch: Sendable, Equatable {
     /// The matched operation with its permissions.
     public let operation: GraphOperation
     /// The request that was matched.
-    public let target: GraphRequestTarget
+    public let target: RequestTarget
     /// What the matcher had to assume; empty for a direct match.
     public let adjustments: [Adjustment]
 
     /// Creates a match.
-    public init(operation: GraphOperation, target: GraphRequestTarget, adjustments: [Adjustment]) {
+    public init(operation: GraphOperation, target: RequestTarget, adjustments: [Adjustment]) {
         self.operation = operation
         self.target = target
         self.adjustments = adjustments
@@ -29,7 +29,7 @@ public struct GraphCatalogMatch: Sendable, Equatable {
     /// The matched template, canonical form.
     public var template: String { operation.pathTemplate }
     /// The cloud reported by the request's host, if known.
-    public var cloud: String? { target.cloud }
+    public var cloud: Cloud? { target.cloud }
     /// Whether the template matched without any adjustment.
     public var isDirect: Bool { adjustments.isEmpty }
 }

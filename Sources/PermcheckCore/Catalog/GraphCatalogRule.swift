@@ -17,7 +17,7 @@ public enum GraphCatalogRule {
     /// `target` (the actual request) adds per-resource grant requirements from `rules/data/resource-grants.json`;
     /// `adjustments` (how the request matched) decide whether a `/me` template's "no role" applies to the request.
     public static func make(_ operation: GraphOperation, catalogCommit: String? = nil, targetHasHost: Bool = true,
-                            target: GraphRequestTarget? = nil, adjustments: [GraphCatalogMatch.Adjustment] = [],
+                            target: RequestTarget? = nil, adjustments: [GraphCatalogMatch.Adjustment] = [],
                             roles: GraphRoleTable = .embedded) -> APIRule {
         let t = template
         let name = operation.method + " " + operation.displayTemplate

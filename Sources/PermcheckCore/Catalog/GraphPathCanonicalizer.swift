@@ -8,7 +8,7 @@
 /// - a positional OData key `users('abc')` becomes two segments, `users/abc`;
 /// - empty segments (leading, doubled or trailing slashes) are dropped.
 ///
-/// Percent-decoding and the version prefix are the request parser's business, not this type's.
+/// The version prefix is the request parser's business (``RequestTarget``); it calls ``percentDecoded(_:)`` first.
 public enum GraphPathCanonicalizer {
     /// The canonical form of `path`, starting with `/`.
     ///
@@ -66,5 +66,33 @@ public enum GraphPathCanonicalizer {
             return [piece]
         }
         return [String(piece[..<open]), String(inner)]
+    }
+
+    /// `text` with `%XX` escapes decoded; invalid escapes and invalid UTF-8 are left as they are.
+    public static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self) ?? text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -19,6 +19,18 @@ enum GraphPathSegments {
     static var castPrefix: StaticString { "microsoft.graph." }
     static var placeholder: StaticString { "{id}" }
 
+    /// The segments of a canonical path, as the matcher sees them.
+    static func segments(of path: String) -> [String] {
+        var segments: [String] = []
+        let bytes = Array(path.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachSegment(in: buffer, from: 0, to: buffer.count) {
+                segments.append(String(decoding: buffer[$0], as: UTF8.self))
+            }
+        }
+        return segments
+    }
+
     /// The segment ranges of the canonical path in `bytes[start..<end]`.
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []

@@ -16,12 +16,12 @@ enum ResourceGrantRules {
         var requirements: [Requirement] = []
     }
 
-    static func additions(for operation: GraphOperation, target: GraphRequestTarget?) -> Additions {
+    static func additions(for operation: GraphOperation, target: RequestTarget?) -> Additions {
         var result = Additions()
         guard let target else { return result }
         let delegated = operation.delegatedWork, application = operation.application
         let data = self.data
-        let request: [String] = target.segments.map { String($0) }
+        let request: [String] = target.canonicalSegments.map { String($0) }
         let requestPath = "/" + request.joined(separator: "/")
         let template = segments(operation.pathTemplate)
 

@@ -66,7 +66,7 @@ extension Permcheck {
     static func resolveBuiltIn(_ line: String) throws(PermcheckError) -> ResolvedRequest {
         if let target = try? RequestTarget.parse(line),
            let rules = try? RuleSet.builtIn(relevantTo: target),
-           let resolved = try? RequestResolver.resolve(target, rules: rules, catalog: .embedded(for: RequestResolver.graphTarget(target))) {
+           let resolved = try? RequestResolver.resolve(target, rules: rules, catalog: .embedded(for: target)) {
             return resolved
         }
         return try RequestResolver.resolve(line, rules: try RuleSet.builtIn(), catalog: .embedded)

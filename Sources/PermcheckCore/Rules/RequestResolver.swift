@@ -39,7 +39,7 @@ public enum RequestResolver {
 
     /// Like resolving the request line, for a line already parsed (callers that parsed it do not parse it twice).
     public static func resolve(_ target: RequestTarget, rules: RuleSet, catalog: GraphCatalog) throws(PermcheckError) -> ResolvedRequest {
-        let catalogMatch = target.isGraph ? catalog.match(graphTarget(target)) : nil
+        let catalogMatch = target.isGraph ? catalog.match(target) : nil
         if let rule = handWrittenRule(for: target, in: rules) {
             return ResolvedRequest(rule: rule, target: target, source: .handWritten, catalogMatch: catalogMatch)
         }
@@ -50,18 +50,13 @@ public enum RequestResolver {
             return ResolvedRequest(rule: rule, target: target, source: .catalogue, catalogMatch: catalogMatch)
         }
         let suggestions = target.isGraph
-            ? closestOperations(to: graphTarget(target), in: catalog)
+            ? closestOperations(to: target, in: catalog)
             : closestRuleRequests(to: target, in: rules)
         let shown = target.isGraph ? "\(target.method) \(target.pathWithoutVersion)" : "\(target.method) \(target.url)"
         let closest = suggestions.isEmpty ? "" : "; closest known: " + suggestions.map { "'\($0)'" }.joined(separator: ", ")
         let scope = target.isGraph ? "no API rule and no Microsoft Graph catalogue operation matches it"
                                    : "'\(target.host ?? "")' is not a Microsoft Graph host and no API rule matches it"
         throw .inputInvalid(source: "the request '\(shown)'", detail: scope + closest)
-    }
-
-    /// The catalogue's view of a request.
-    public static func graphTarget(_ target: RequestTarget) -> GraphRequestTarget {
-        GraphRequestTarget(method: target.method, host: target.host, apiVersion: target.apiVersion, rawPath: target.pathWithoutVersion)
     }
 
     /// The most specific hand-written rule matching `target`, or `nil`.
@@ -107,12 +102,12 @@ public enum RequestResolver {
     /// replaced by the closest resource name the catalogue knows.
     /// Candidates come from ``GraphCatalog/closestTemplates(to:limit:)`` and are re-ranked by edit distance,
     /// so a typo in a later segment (`/users/{id}/mesages`) still finds its operation.
-    static func closestOperations(to target: GraphRequestTarget, in catalog: GraphCatalog) -> [String] {
+    static func closestOperations(to target: RequestTarget, in catalog: GraphCatalog) -> [String] {
         var lookup = target
-        if let first = target.segments.first, catalog.index[String(first.prefix { $0 != "(" })] == nil,
+        if let first = target.canonicalSegments.first, catalog.index[String(first.prefix { $0 != "(" })] == nil,
            let resource = Suggest.closest(to: String(first.prefix { $0 != "(" }), in: catalog.index.keys.sorted(), limit: 1).first {
-            let path = "/" + ([resource] + target.segments.dropFirst()).joined(separator: "/")
-            lookup = GraphRequestTarget(method: target.method, host: target.host, apiVersion: target.apiVersion, rawPath: path)
+            let path = "/" + ([resource] + target.canonicalSegments.dropFirst()).joined(separator: "/")
+            lookup = RequestTarget(method: target.method, host: target.host, apiVersion: target.apiVersion, rawPath: path)
         }
         let wanted = Array(target.method + " " + target.path)
         let candidates = catalog.closestTemplates(to: lookup, limit: 40)

@@ -1,6 +1,7 @@
-/// A request line (`GET https://graph.microsoft.com/v1.0/me`) split into what rule matching needs:
-/// method, host, the cloud the host belongs to, the API version and the path segments.
-/// Query string and fragment are dropped. A line without a host (`GET /v1.0/me`) is read as Microsoft Graph.
+/// A request line (`GET https://graph.microsoft.com/v1.0/me`, `GET /v1.0/me/messages` or a bare path) split into
+/// what rule matching and the Graph catalogue need: method, host, the cloud the host belongs to, the API version,
+/// the path segments as given and the canonical Graph path. Query string and fragment are dropped. A line without
+/// a host is read as Microsoft Graph. The one request type: hand-written rules, the catalogue and every command use it.
 public struct RequestTarget: Sendable, Equatable {
     /// The HTTP method, upper case (`GET` when the line has none).
     public let method: String
@@ -14,6 +15,11 @@ public struct RequestTarget: Sendable, Equatable {
     public let apiVersion: String?
     /// The path segments, version included, without query string or fragment (not decoded).
     public let segments: [String]
+    /// The canonical Graph path without version (see ``GraphPathCanonicalizer``): percent-decoded, lower-cased,
+    /// starting with `/`, e.g. `/users/{id}/messages` → `/users/{id}/messages`, `/Users('a')` → `/users/a`.
+    public let path: String
+    /// The segments of ``path``, as the catalogue matcher sees them.
+    public let canonicalSegments: [String]
 
     /// Microsoft Graph hosts and their clouds. `graph.microsoft.com` also serves GCC (moderate) tenants, which
     /// the host cannot tell apart from commercial ones; permcheck reports it as global.
@@ -24,13 +30,22 @@ public struct RequestTarget: Sendable, Equatable {
         "microsoftgraph.chinacloudapi.cn": .china,
     ]
 
+    /// HTTP methods accepted at the start of a request line.
+    public static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
     /// Whether `host` is a Microsoft Graph host of any cloud.
     public static func isGraphHost(_ host: String) -> Bool { graphHosts[host.lowercased()] != nil }
 
     /// Whether the request goes to Microsoft Graph: a Graph host, or no host at all.
     public var isGraph: Bool { host.map(Self.isGraphHost) ?? true }
 
-    /// Reads `METHOD URL` (or a bare URL or path, method `GET`).
+    /// The path without version, starting with `/`, as given (not canonical), e.g. `/users/{id}/messages`.
+    public var pathWithoutVersion: String {
+        "/" + (apiVersion == nil ? segments : Array(segments.dropFirst())).joined(separator: "/")
+    }
+
+    /// Reads `METHOD URL` (or a bare URL or path, method `GET`). Scheme and host are optional; a path may contain
+    /// encoded or (in a drive item path) literal spaces.
     public static func parse(_ requestLine: String) throws(PermcheckError) -> RequestTarget {
         let words = requestLine.split(whereSeparator: \.isWhitespace)
         let trimmed = words.joined(separator: " ")
@@ -40,7 +55,7 @@ public struct RequestTarget: Sendable, Equatable {
         var method = "GET"
         var rest = Array(words)
         if !first.contains("/") {
-            guard GraphRequestTarget.methods.contains(first.uppercased()) else {
+            guard methods.contains(first.uppercased()) else {
                 throw .usage("'\(first)' in the request \"\(trimmed)\" is not an HTTP method Microsoft APIs use; expected e.g. \"GET https://graph.microsoft.com/v1.0/me\".")
             }
             method = first.uppercased()
@@ -63,25 +78,29 @@ public struct RequestTarget: Sendable, Equatable {
             host = withoutUser.split(separator: ":").first.map { $0.lowercased() }
             remainder = remainder[slash...]
         }
-        if host?.isEmpty ?? false { throw .usage("the request \"\(trimmed)\" has no host after '://'.") }
-        let segments = remainder.split(separator: "/").map(String.init)
-        let version = segments.first.map { $0.lowercased() }.flatMap { $0 == "v1.0" || $0 == "beta" ? $0 : nil }
-        return RequestTarget(method: method, url: url, host: host, cloud: host.flatMap { graphHosts[$0] },
-                             apiVersion: version, segments: segments)
+        if hasScheme, host?.isEmpty ?? true { throw .usage("the request \"\(trimmed)\" has no host after '://'.") }
+        return RequestTarget(method: method, url: url, host: host, segments: remainder.split(separator: "/").map(String.init))
     }
 
-    /// Creates a target from parts.
-    public init(method: String, url: String, host: String?, cloud: Cloud?, apiVersion: String?, segments: [String]) {
+    /// Creates a target from a parsed line: the version is read from the first segment, the cloud from the host.
+    init(method: String, url: String, host: String?, segments: [String]) {
         self.method = method
         self.url = url
         self.host = host
-        self.cloud = cloud
-        self.apiVersion = apiVersion
+        self.cloud = host.flatMap { Self.graphHosts[$0] }
         self.segments = segments
+        let version = segments.first.map { $0.lowercased() }.flatMap { $0 == "v1.0" || $0 == "beta" ? $0 : nil }
+        self.apiVersion = version
+        let raw = "/" + (version == nil ? segments : Array(segments.dropFirst())).joined(separator: "/")
+        self.path = GraphPathCanonicalizer.canonicalPath(GraphPathCanonicalizer.percentDecoded(raw))
+        self.canonicalSegments = GraphPathSegments.segments(of: path)
     }
 
-    /// The path without version, starting with `/`, e.g. `/users/{id}/messages`.
-    public var pathWithoutVersion: String {
-        "/" + (apiVersion == nil ? segments : Array(segments.dropFirst())).joined(separator: "/")
+    /// Creates a Graph target from parts (a catalogue template, a test): `rawPath` is the path without version.
+    public init(method: String, host: String? = nil, apiVersion: String? = nil, rawPath: String) {
+        let host = host?.lowercased()
+        let segments = (apiVersion.map { [$0] } ?? []) + rawPath.split(separator: "/").map(String.init)
+        let url = (host.map { "https://" + $0 } ?? "") + "/" + segments.joined(separator: "/")
+        self.init(method: method.uppercased(), url: url, host: host, segments: segments)
     }
 }

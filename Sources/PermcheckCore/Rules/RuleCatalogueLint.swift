@@ -52,7 +52,7 @@ extension RuleLinter {
                 if let first = segments.first, first.hasPrefix("{") || first == "v1.0" || first == "beta" { segments.removeFirst() }
                 guard !segments.contains(where: { $0.hasSuffix("*}") }) else { continue }
                 let path = "/" + segments.map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{id}" : $0 }.joined(separator: "/")
-                let target = GraphRequestTarget(method: pattern.method, host: url.host, rawPath: path)
+                let target = RequestTarget(method: pattern.method, host: url.host, rawPath: path)
                 guard let match = catalog.match(target) else { continue }
                 if seen.insert(pattern.method + " " + match.operation.pathTemplate).inserted { result.append((pattern.method, match.operation)) }
             }

@@ -27,8 +27,8 @@ struct GraphCatalogDataTests {
     func segmentationAgreesWithTokeniser() {
         let catalog = GraphCatalog.embedded
         for (line, operation) in catalog.operations.enumerated() {
-            let target = GraphRequestTarget(method: operation.method, rawPath: operation.pathTemplate)
-            #expect(catalog.segmentCounts(ofLine: line).segments == target.segments.count, "\(operation.pathTemplate)")
+            let target = RequestTarget(method: operation.method, rawPath: operation.pathTemplate)
+            #expect(catalog.segmentCounts(ofLine: line).segments == target.canonicalSegments.count, "\(operation.pathTemplate)")
         }
     }
 }

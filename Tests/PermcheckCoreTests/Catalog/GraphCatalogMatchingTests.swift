@@ -6,7 +6,7 @@ struct GraphCatalogMatchingTests {
     let catalog = GraphCatalog.embedded
 
     func match(_ request: String) throws -> GraphCatalogMatch? {
-        catalog.match(try GraphRequestTarget.parse(request))
+        catalog.match(try RequestTarget.parse(request))
     }
 
     @Test("a positional OData key matches the {id} segment of the template")
@@ -117,12 +117,12 @@ struct GraphCatalogMatchingTests {
 
     @Test("the cloud of the host is reported with the match")
     func cloudIsReported() throws {
-        #expect(try match("GET https://dod-graph.microsoft.us/v1.0/me/messages")?.cloud == "usgov-l5-dod")
+        #expect(try match("GET https://dod-graph.microsoft.us/v1.0/me/messages")?.cloud == .dod)
     }
 
     @Test("an unknown path has no match but gets nearby templates as suggestions")
     func unknownPathSuggestsTemplates() throws {
-        let target = try GraphRequestTarget.parse("GET /v1.0/users/u1/notARealThing")
+        let target = try RequestTarget.parse("GET /v1.0/users/u1/notARealThing")
         #expect(catalog.match(target) == nil)
         let closest = catalog.closestTemplates(to: target, limit: 5)
         #expect(closest.count == 5)
@@ -131,7 +131,7 @@ struct GraphCatalogMatchingTests {
 
     @Test("an unknown first segment still gets suggestions")
     func unknownRootSuggestsTemplates() throws {
-        let target = try GraphRequestTarget.parse("GET /v1.0/usres/u1/messages")
+        let target = try RequestTarget.parse("GET /v1.0/usres/u1/messages")
         #expect(catalog.match(target) == nil)
         #expect(!catalog.closestTemplates(to: target, limit: 3).isEmpty)
     }

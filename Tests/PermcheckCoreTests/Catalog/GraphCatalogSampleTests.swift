@@ -88,7 +88,7 @@ struct GraphCatalogSampleTests {
 
     @Test("a concrete request finds the least-privileged delegated and application permission", arguments: GraphCatalogSample.all)
     func leastPrivilegedForRequest(sample: GraphCatalogSample) throws {
-        let target = try GraphRequestTarget.parse(sample.request)
+        let target = try RequestTarget.parse(sample.request)
         let match = try #require(GraphCatalog.embedded.match(target))
         #expect(match.isDirect)
         #expect(match.operation.delegatedWork.first == sample.delegatedWork)

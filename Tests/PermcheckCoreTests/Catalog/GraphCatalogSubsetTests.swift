@@ -5,16 +5,16 @@ import Testing
 /// request's first path segment found by binary search; it must answer exactly like the whole catalogue.
 @Suite struct GraphCatalogSubsetTests {
     /// Requests built from every 20th catalogue operation (placeholders filled in), in the forms the matcher adjusts.
-    static let requests: [GraphRequestTarget] = {
+    static let requests: [RequestTarget] = {
         let operations = GraphCatalog.embedded.operations.enumerated().filter { $0.offset % 20 == 0 }.map(\.element)
-        return operations.flatMap { operation -> [GraphRequestTarget] in
+        return operations.flatMap { operation -> [RequestTarget] in
             let path = operation.pathTemplate.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix("{") ? "x1" : String($0) }.joined(separator: "/")
             return [path, path + "/$count", "/me" + path, "/users/x1" + path].map {
-                GraphRequestTarget(method: operation.method, host: "graph.microsoft.com", apiVersion: "v1.0", rawPath: $0)
+                RequestTarget(method: operation.method, host: "graph.microsoft.com", apiVersion: "v1.0", rawPath: $0)
             }
         } + ["/me/messages", "/users/x1/microsoft.graph.user/messages", "/nothing/here", "/", "/Users/x1"].map {
-            GraphRequestTarget(method: "GET", host: nil, apiVersion: "v1.0", rawPath: $0)
+            RequestTarget(method: "GET", host: nil, apiVersion: "v1.0", rawPath: $0)
         }
     }()
 
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func theSubsetKeepsTheHeader() {
-        let target = GraphRequestTarget(method: "GET", host: nil, apiVersion: "v1.0", rawPath: "/me")
+        let target = RequestTarget(method: "GET", host: nil, apiVersion: "v1.0", rawPath: "/me")
         #expect(GraphCatalog.embedded(for: target).header == GraphCatalog.embedded.header)
     }
 }

@@ -14,7 +14,7 @@ struct HandWrittenRoleAgreementTests {
                 for template in request.urlTemplates where template.contains("graph.microsoft.com/") {
                     let path = template.replacingOccurrences(of: "https://graph.microsoft.com/{version}", with: "")
                         .replacingOccurrences(of: "https://graph.microsoft.com/v1.0", with: "").replacingOccurrences(of: "https://graph.microsoft.com/beta", with: "")
-                    guard let match = GraphCatalog.embedded.match(try GraphRequestTarget.parse("\(request.method) \(path)")),
+                    guard let match = GraphCatalog.embedded.match(try RequestTarget.parse("\(request.method) \(path)")),
                           let role = GraphRoleTable.embedded.requirement(for: match.operation) else { continue }
                     result.append((rule, match.operation, role))
                 }
