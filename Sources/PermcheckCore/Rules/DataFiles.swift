@@ -31,17 +31,7 @@ enum DataFiles {
     }
 
     private static func root(_ bytes: [UInt8], path: String, lineNumbers: Bool) throws(PermcheckError) -> RuleObject {
-        let parsed: (value: JSONValue, lines: [String: Int])
-        do {
-            let limits = JSONLimits(maxDepth: InputLimits.fileJSONDepth, maxBytes: InputLimits.fileBytes)
-            parsed = lineNumbers ? try JSONParser.parseWithLines(bytes, limits: limits) : (try JSONParser.parse(bytes, limits: limits), [:])
-        } catch {
-            throw .ruleInvalid(path: path, line: error.line, id: nil, detail: "not valid JSON: \(error.message)")
-        }
-        guard case .object(let object) = parsed.value else {
-            throw .ruleInvalid(path: path, line: 1, id: nil, detail: "a data file must hold one JSON object, found \(parsed.value.typeName)")
-        }
-        return RuleObject(object: object, pointer: "", context: RuleFileContext(path: path, lines: parsed.lines, ruleID: nil))
+        try RuleObject.fileRoot(bytes, path: path, lineNumbers: lineNumbers, kind: "a data file")
     }
 }
 

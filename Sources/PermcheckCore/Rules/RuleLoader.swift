@@ -20,18 +20,9 @@ public enum RuleLoader {
         guard bytes.count <= InputLimits.fileBytes else {
             throw .inputTooLarge(source: "rule file '\(path)'", limit: "\(InputLimits.fileBytes >> 20) MiB")
         }
-        let parsed: (value: JSONValue, lines: [String: Int])
-        do {
-            let limits = JSONLimits(maxDepth: InputLimits.fileJSONDepth, maxBytes: InputLimits.fileBytes)
-            parsed = lineNumbers ? try JSONParser.parseWithLines(bytes, limits: limits) : (try JSONParser.parse(bytes, limits: limits), [:])
-        } catch {
-            throw .ruleInvalid(path: path, line: error.line, id: nil, detail: "not valid JSON: \(error.message)")
-        }
-        guard case .object(let object) = parsed.value else {
-            throw .ruleInvalid(path: path, line: 1, id: nil, detail: "a rule file must hold one JSON object, found \(parsed.value.typeName)")
-        }
-        var context = RuleFileContext(path: path, lines: parsed.lines, ruleID: nil)
-        let root = RuleObject(object: object, pointer: "", context: context)
+        let root = try RuleObject.fileRoot(bytes, path: path, lineNumbers: lineNumbers, kind: "a rule file")
+        let object = root.object
+        var context = root.context
         let id = try root.requiredString("id")
         context.ruleID = id
         let rule = RuleObject(object: object, pointer: "", context: context)
@@ -86,7 +77,7 @@ public enum RuleLoader {
             id: id, aliases: try rule.strings("aliases") ?? [], family: try rule.requiredString("family"),
             title: try rule.requiredString("title"), summary: try rule.string("summary") ?? "",
             requests: requests, success: try rule.string("success"), requirements: requirements, notes: notes,
-            propagation: propagation, examples: examples, file: path, lines: parsed.lines)
+            propagation: propagation, examples: examples, file: path, lines: context.lines)
     }
 
     private static func clouds(_ object: RuleObject, _ key: String) throws(PermcheckError) -> [Cloud] {
