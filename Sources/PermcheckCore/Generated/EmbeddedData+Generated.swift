@@ -219,11 +219,13 @@ extension EmbeddedRules {
         "code": "paymentRequired"
       },
       "status": 402,
-      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export (and other pay-as-you-go operations) needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview); without it the call is refused whatever the permissions. For metered Graph APIs: the app has no Azure billing set up.",
-      "fix": "eDiscovery: set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the eDiscovery Premium add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
+      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview), and app-only calls and premium operations need E5 or an equivalent add-on; without them the call is refused whatever the permissions. permcheck checks the licence as the rule's 'license' requirement (export-billing, ediscovery-app-only-license, ediscovery-premium-license) from --subscriptions (Get-MgSubscribedSku | ConvertTo-Json -Depth 5, or GET /subscribedSkus). For metered Graph APIs: the app has no Azure billing set up.",
+      "fix": "eDiscovery: pass --subscriptions subscriptions.json to see whether the tenant has eDiscovery (Premium) (service plan EQUIVIO_ANALYTICS); set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the E5 Compliance or eDiscovery and Audit add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
       "sources": [
         "https://learn.microsoft.com/en-us/graph/errors",
         "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview",
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
         "https://learn.microsoft.com/en-us/graph/metered-api-list"
       ],
       "confidence": "reported"

@@ -116,9 +116,44 @@ enum EmbeddedRules {
       ],
       "confidence": "inferred",
       "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "read-all-for-a-write",
       "text": "The permissions table lists eDiscovery.Read.All as least privileged even for this write; the Graph permissions dataset agrees. If a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
@@ -175,6 +210,7 @@ enum EmbeddedRules {
         "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
       },
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -387,6 +423,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -444,6 +517,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -763,6 +837,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -771,7 +882,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -906,9 +1018,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "read-all-for-a-write",
       "text": "The page lists eDiscovery.Read.All as least privileged for adding a member, which is unusual for a write; if a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
@@ -972,6 +1119,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1238,6 +1386,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -1295,6 +1480,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1601,9 +1787,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "app-only-401-reported",
       "text": "Community report: app-only listing of case members returned 401 with eDiscovery.Read.All; eDiscovery.ReadWrite.All is the reported workaround.",
@@ -1667,6 +1888,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1929,9 +2151,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "list-takes-read",
       "text": "Listing operations (GET …/operations without an id) takes eDiscovery.Read.All per the Graph permissions dataset; getting one operation needs eDiscovery.ReadWrite.All (current page and dataset; an older reference said Read.All).",
@@ -1994,6 +2251,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -2333,15 +2591,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Case Management", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -2458,6 +2750,43 @@ enum EmbeddedRules {
       ],
       "confidence": "inferred",
       "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -2506,6 +2835,7 @@ enum EmbeddedRules {
         "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
       },
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -2676,6 +3006,105 @@ enum EmbeddedRules {
         }
       },
       "expect": {"verdict": "denied", "status": 401, "unmet": ["identity"]}
+    },
+    {
+      "name": "App-only on an E3 tenant (no eDiscovery (Premium) plan)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "eDiscovery.Read.All"
+        ],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "ediscovery-app-only-license"
+        ]
+      }
+    },
+    {
+      "name": "App-only without the subscriptions export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "eDiscovery.Read.All"
+        ],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "ediscovery-app-only-license"
+        ]
+      }
     }
   ]
 }
@@ -2934,15 +3363,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -3081,6 +3544,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -3098,6 +3593,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3138,6 +3634,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3404,6 +3901,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -3421,6 +3950,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3461,6 +3991,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -4320,6 +4851,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4328,7 +4896,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -4492,6 +5061,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4500,7 +5106,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -4645,6 +5252,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4702,6 +5346,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5051,15 +5696,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -5200,6 +5879,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -5217,6 +5928,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5257,6 +5969,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5550,15 +6263,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -5697,6 +6444,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -5714,6 +6493,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5754,6 +6534,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5881,6 +6662,68 @@ enum EmbeddedRules {
         "caseAdmins": []
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    },
+    {
+      "name": "Delegated review set on an E3 tenant (premium operation)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "ediscovery-premium-license"
+        ]
+      }
     }
   ]
 }
@@ -6019,6 +6862,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -6036,6 +6911,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6076,6 +6952,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6418,15 +7295,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -6590,15 +7501,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -6737,6 +7682,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -6754,6 +7731,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6794,6 +7772,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7060,6 +8039,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -7117,6 +8133,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7385,6 +8402,68 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    },
+    {
+      "id": "export-billing",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "alternative": "Microsoft Purview pay-as-you-go billing for eDiscovery (an Azure subscription linked in the Purview portal)",
+      "description": "Export on standard (E3) eDiscovery needs Microsoft Purview pay-as-you-go billing; with eDiscovery (Premium) (E5 or an add-on, service plan EQUIVIO_ANALYTICS) it is included.",
+      "status": 402,
+      "fix": "On E3: set up Microsoft Purview pay-as-you-go billing for eDiscovery (link an Azure subscription in the Purview portal's billing settings); or license E5 or the E5 Compliance / E5 eDiscovery and Audit add-on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "The 402 'paymentRequired' answer without billing is community-reported. Pay-as-you-go billing is not in subscribedSkus, so without a premium plan the outcome is unknown, not unmet. eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -7402,6 +8481,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7442,6 +8522,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7710,9 +8791,69 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    },
+    {
+      "id": "export-billing",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "alternative": "Microsoft Purview pay-as-you-go billing for eDiscovery (an Azure subscription linked in the Purview portal)",
+      "description": "Export on standard (E3) eDiscovery needs Microsoft Purview pay-as-you-go billing; with eDiscovery (Premium) (E5 or an add-on, service plan EQUIVIO_ANALYTICS) it is included.",
+      "status": 402,
+      "fix": "On E3: set up Microsoft Purview pay-as-you-go billing for eDiscovery (link an Azure subscription in the Purview portal's billing settings); or license E5 or the E5 Compliance / E5 eDiscovery and Audit add-on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "The 402 'paymentRequired' answer without billing is community-reported. Pay-as-you-go billing is not in subscribedSkus, so without a premium plan the outcome is unknown, not unmet. eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "pay-as-you-go",
       "text": "Tenants with standard (e.g. E3) licences need a Purview pay-as-you-go billing subscription to use the eDiscovery APIs.",
@@ -7744,6 +8885,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7784,6 +8926,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7911,6 +9054,114 @@ enum EmbeddedRules {
         "caseAdmins": []
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    },
+    {
+      "name": "Delegated export on an E3 tenant: pay-as-you-go billing decides",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "export-billing"
+        ]
+      }
+    },
+    {
+      "name": "Delegated export without the subscriptions export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "export-billing"
+        ]
+      }
     }
   ]
 }
@@ -8103,6 +9354,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8111,7 +9399,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8276,9 +9565,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "purge-teams-and-mailboxes",
       "text": "purgeData deletes Teams content (and mailbox items when purgeAreas includes mailboxes) found by the search; the operation's status is read from the Location URL (caseOperation). With purgeType permanentlyDeleted the data cannot be recovered.",
@@ -8294,7 +9618,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in OrganizationManagement and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in OrganizationManagement and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8502,6 +9827,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8510,7 +9872,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8649,6 +10012,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8706,6 +10106,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -9026,15 +10427,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review or Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -9214,15 +10649,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
