@@ -740,6 +740,18 @@ extension EmbeddedRules {
     },
     {
       "confidence": "documented",
+      "id": "e8c77dc2-69b3-43f4-bc51-3213c9d915b4",
+      "name": "Microsoft MCP Server for Enterprise",
+      "uris": []
+    },
+    {
+      "confidence": "documented",
+      "id": "aebc6443-996d-45c2-90f0-388ff96faa56",
+      "name": "Visual Studio Code",
+      "uris": []
+    },
+    {
+      "confidence": "documented",
       "id": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c",
       "name": "Azure Portal",
       "uris": []
@@ -1132,7 +1144,8 @@ extension EmbeddedRules {
     "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
     "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700",
-    "https://github.com/merill/microsoft-info"
+    "https://github.com/merill/microsoft-info",
+    "https://learn.microsoft.com/en-us/graph/mcp-server/get-started"
   ]
 }
 """#),
@@ -1393,6 +1406,8 @@ extension EmbeddedRules {
         ("80ccca67-54bd-44ab-8625-4b79c4dc7775", "Microsoft 365 Security and Compliance Center", []),
         ("1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams", []),
         ("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office", []),
+        ("e8c77dc2-69b3-43f4-bc51-3213c9d915b4", "Microsoft MCP Server for Enterprise", []),
+        ("aebc6443-996d-45c2-90f0-388ff96faa56", "Visual Studio Code", []),
         ("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", []),
         ("c5393580-f805-4401-95e8-94b7a6ef2fc2", "Office 365 Management APIs", ["https://manage.office.com"]),
         ("cfa8b339-82a2-471a-a3c9-0fc0be7a4093", "Azure Key Vault", ["https://vault.azure.net"]),
