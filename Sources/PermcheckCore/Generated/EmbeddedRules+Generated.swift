@@ -11609,6 +11609,312 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/graph-users/inbound-shared-user-profile-export.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.inbound-shared-user-profile-export",
+  "aliases": [
+    "inbound-shared-user-profile-export",
+    "export-inbound-shared-user-profile"
+  ],
+  "family": "graph",
+  "title": "Export the personal data of an inbound shared user profile (B2B direct connect, beta)",
+  "summary": "POST exportPersonalData on an inboundSharedUserProfile: a data policy operation that exports what the tenant holds about an external (B2B direct connect) user whose profile is shared with it, to an Azure storage account.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/beta/directory/inboundSharedUserProfiles/{userId}/exportPersonalData"
+    ]
+  },
+  "success": "202 Accepted with Location (the status URL, https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}; poll it with API graph.data-policy-operation) and Retry-After.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc"
+      ],
+      "description": "The API is offered in the Global service only (not US Gov L4, US Gov L5 or China).",
+      "status": 401,
+      "fix": "Call the API in the Global service; it is not offered in national clouds.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/CrossTenantUserProfileSharing.Read.All'.",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default'."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "CrossTenantUserProfileSharing.Read.All",
+        "CrossTenantUserProfileSharing.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries CrossTenantUserProfileSharing.Read.All or CrossTenantUserProfileSharing.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission CrossTenantUserProfileSharing.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "CrossTenantUserProfileSharing.Read.All",
+        "CrossTenantUserProfileSharing.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission CrossTenantUserProfileSharing.Read.All or CrossTenantUserProfileSharing.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission CrossTenantUserProfileSharing.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "entra-role",
+      "kind": "directoryRole",
+      "appliesTo": [
+        "user"
+      ],
+      "anyOf": [
+        {
+          "id": "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "name": "Global Reader"
+        },
+        {
+          "id": "62e90394-69f5-4237-9190-012177145e10",
+          "name": "Global Administrator"
+        }
+      ],
+      "description": "With delegated permissions the signed-in user holds a supported Entra role; Global Reader is the least privileged.",
+      "status": 403,
+      "fix": "Assign the signed-in user the Global Reader role (activate it in PIM first if it is eligible), then get a new token; or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/beta/includes/rbac-for-apis/rbac-cross-tenant-access-shared-user-profiles-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "The page also allows 'a custom role that grants the permissions required'; permcheck checks the built-in roles only. A token without 'wids' leaves this unknown."
+    }
+  ],
+  "notes": [
+    {
+      "id": "status-call",
+      "text": "The Location the export returns is GET https://graph.microsoft.com/v1.0/dataPolicyOperations/{id} (API graph.data-policy-operation). Its page lists User.Export.All / User.Read.All and says nothing about exports of inbound shared user profiles, so whether CrossTenantUserProfileSharing permissions alone can poll it is not documented.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0"
+      ],
+      "confidence": "inferred"
+    },
+    {
+      "id": "storage-location",
+      "text": "The request body's storageLocation names the Azure Storage account the export is written to; a missing or invalid location is a request error, not a permission problem.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Global Reader, delegated CrossTenantUserProfileSharing.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "App-only with CrossTenantUserProfileSharing.Read.All",
+      "claims": {
+        "aud": "00000003-0000-0000-c000-000000000000",
+        "iss": "https://login.microsoftonline.com/aaaabbbb-0000-4000-8000-00000000cafe/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "CrossTenantUserProfileSharing.Read.All"
+        ],
+        "azp": "55555555-5555-4555-8555-555555555555",
+        "oid": "77777777-7777-4777-8777-777777777777",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "ver": "2.0"
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Delegated with the permission but no supported Entra role",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "entra-role"
+        ]
+      }
+    },
+    {
+      "name": "Delegated token with User.Export.All instead",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "delegated-scope"
+        ]
+      }
+    },
+    {
+      "name": "Token without a wids claim",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "entra-role"
+        ]
+      }
+    },
+    {
+      "name": "US Government token (the API is Global only)",
+      "claims": {
+        "aud": "https://graph.microsoft.us",
+        "iss": "https://login.microsoftonline.us/aaaabbbb-0000-4000-8000-00000000cafe/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "cloud"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
         ("rules/purview/collections-read.json", #"""
 {
   "$schema": "../rule.schema.json",
@@ -13341,6 +13647,7 @@ enum EmbeddedRules {
         ("graph.data-policy-operation", ["data-policy-operation"], [("GET", ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"])]),
         ("graph.export-personal-data-beta", ["export-personal-data-beta"], [("POST", ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"])]),
         ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
+        ("graph.inbound-shared-user-profile-export", ["inbound-shared-user-profile-export", "export-inbound-shared-user-profile"], [("POST", ["https://graph.microsoft.com/beta/directory/inboundSharedUserProfiles/{userId}/exportPersonalData"])]),
         ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
         ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
         ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"])]),
