@@ -32,7 +32,7 @@ enum CLI {
             CommandSpec(name: "can", usages: [("TOKEN \"METHOD URL\"", "may this token call any Microsoft Graph operation?"),
                                               ("TOKEN --list [--grep TEXT]", "every Graph operation the token's permissions allow")],
                         options: CanCommand.specs, run: CanCommand.run),
-            CommandSpec(name: "permissions", usages: [("NAME [--for \"METHOD URL\"]", "what a Graph permission grants; alternatives")],
+            CommandSpec(name: "permissions", usages: [("NAME [--for \"METHOD URL\"]", "what a permission grants (Graph, or a rule's API); alternatives")],
                         options: PermissionsCommand.specs, run: PermissionsCommand.run),
             CommandSpec(name: "preflight", usages: [("PLAN [--format F]", "run a plan of checks in a pipeline")],
                         options: PreflightCommand.specs, run: PreflightCommand.run),

@@ -80,7 +80,7 @@ enum PermissionsCommand {
     }
 
     /// What `permission` grants (and, with `line`, whether it suffices for that operation); `permcheck permissions`
-    /// and the MCP `permissions` tool share it. Throws when no catalogued operation accepts the name.
+    /// and the MCP `permissions` tool share it. Throws when neither a catalogued operation nor a built-in rule accepts the name.
     static func report(_ permission: String, for line: String?) throws(PermcheckError) -> GraphPermissionReport {
         let catalog = GraphCatalog.embedded
         let operation = try line.map { line throws(PermcheckError) -> GraphOperation in
@@ -91,11 +91,12 @@ enum PermissionsCommand {
             }
             return match.operation
         }
-        let report = GraphPermissionReport(permission: permission, catalog: catalog, operation: operation)
-        if report.grants.isEmpty {
-            let close = Suggest.closest(to: report.permission, in: catalog.permissionNames, limit: 3)
+        let rules = try RuleSet.builtIn()
+        let report = GraphPermissionReport(permission: permission, catalog: catalog, operation: operation, rules: rules)
+        if report.grants.isEmpty && report.ruleUses.isEmpty {
+            let close = Suggest.closest(to: report.permission, in: Array(Set(catalog.permissionNames + RulePermissionUse.names(in: rules))).sorted(), limit: 3)
             let hint = close.isEmpty ? "" : "; closest names: " + close.map { "'\($0)'" }.joined(separator: ", ")
-            throw .inputInvalid(source: "the permission '\(report.permission)'", detail: "no Microsoft Graph operation in the built-in catalogue accepts it\(hint)")
+            throw .inputInvalid(source: "the permission '\(report.permission)'", detail: "no Microsoft Graph operation in the built-in catalogue and no built-in rule accepts it\(hint)")
         }
         return report
     }

@@ -106,6 +106,8 @@ enum Help {
         "permissions": """
         Reverse look-up in the Microsoft Graph permissions table: every operation NAME (e.g. Mail.Read) grants, under \
         which schemes (delegated, application, personal) and whether it is the least-privileged one. \
+        Then the hand-written rules whose scope/appRole requirements accept NAME, with the token audience they need: \
+        this is how permissions of other APIs are known (e.g. eDiscovery.Download.Read on MicrosoftPurviewEDiscovery). \
         Exit 0 (with --for: 0 accepted, 1 not accepted); unknown permission → exit 2 with close names.
         """,
         "preflight": """

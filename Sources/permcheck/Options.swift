@@ -11,7 +11,7 @@ enum Options {
     static let requestFile = OptionSpec(name: "--request-file", value: "FILE", help: "a raw HTTP request (browser/Fiddler \"copy as raw\"): method, URL, headers; the token may come from its 'Authorization: Bearer' header (never printed)")
     static let response = OptionSpec(name: "--response", value: "FILE", help: "what the service answered: error body JSON, raw HTTP response, WWW-Authenticate value, or AADSTS text; explained from rules/data/error-codes.json. Without any token: the explanation only, no verdict (exit 3)")
     static let header = OptionSpec(name: "--header", value: "'Name: value'", help: "a header the request sends (repeatable)")
-    static let status = OptionSpec(name: "--status", value: "N", help: "the HTTP status you saw; ranks findings and shows reported causes", allowed: ["401", "403"])
+    static let status = OptionSpec(name: "--status", value: "N", help: "the HTTP status you saw; ranks findings and shows reported causes", allowed: ["401", "402", "403"])
     static let cloud = OptionSpec(name: "--cloud", value: "CLOUD", help: "the target endpoint's cloud", allowed: ["global", "gcc", "gcc-high", "dod", "china"])
 
     // The token and the time.

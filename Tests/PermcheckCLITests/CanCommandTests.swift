@@ -126,4 +126,21 @@ struct CanCommandTests {
         #expect(unknown.exitCode == 2)
         #expect(unknown.stderr.contains("'Mail.Read'"))
     }
+
+    @Test("permissions knows the permissions hand-written rules use that Graph does not have")
+    func permissionsOfOtherAPIs() throws {
+        let download = try CLIRunner.run(["permissions", "eDiscovery.Download.Read"])
+        #expect(download.exitCode == 0)
+        #expect(download.stdout.hasPrefix("eDiscovery.Download.Read is not a Microsoft Graph permission in the catalogue"))
+        #expect(download.stdout.contains("ediscovery.export-download  delegated, application · least privileged · token for MicrosoftPurviewEDiscovery"))
+        let json = try CLIRunner.run(["permissions", "eDiscovery.Download.Read", "--format", "json"])
+        let value = try JSONParser.parse(Array(json.stdout.utf8))
+        #expect(value["count"]?.numberValue?.int64 == 0)
+        #expect(value["rules"]?.arrayValue?.first?["id"]?.stringValue == "ediscovery.export-download")
+        let graph = try CLIRunner.run(["permissions", "User.Export.All"])
+        #expect(graph.stdout.contains("graph.export-personal-data"))
+        let typo = try CLIRunner.run(["permissions", "eDiscovery.Download.Raed"])
+        #expect(typo.exitCode == 2)
+        #expect(typo.stderr.contains("closest names: 'eDiscovery.Download.Read'"))
+    }
 }

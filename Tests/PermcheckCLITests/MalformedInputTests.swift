@@ -29,7 +29,8 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
     }()
 
     static let evidenceOptions = ["case-members": "--case-members", "role-groups": "--role-groups", "case-admins": "--case-admins",
-                                  "purview-policies": "--purview-policies", "collections": "--collections"]
+                                  "purview-policies": "--purview-policies", "collections": "--collections",
+                                  "subscriptions": "--subscriptions"]
 
     /// The command a user would run on this input; `input` is the path (or `--token-env VAR`).
     func arguments(input: [String]) -> [String] {
@@ -105,7 +106,7 @@ enum HostileInput {
     @Test func theCorpusHasAtLeastFortyCasesCoveringEveryInputKind() {
         #expect(MalformedCase.all.count >= 40)
         let kinds = Set(MalformedCase.all.map(\.kind))
-        #expect(kinds == ["token", "case-members", "role-groups", "case-admins", "purview-policies", "collections", "rules-dir"])
+        #expect(kinds == ["token", "case-members", "role-groups", "case-admins", "purview-policies", "collections", "subscriptions", "rules-dir"])
     }
 
     @Test func everyCorpusFileIsListedInTheManifest() throws {

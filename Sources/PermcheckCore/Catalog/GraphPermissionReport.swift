@@ -7,16 +7,20 @@ public struct GraphPermissionReport: Sendable {
     public let grants: [GraphPermissionGrant]
     /// The operation asked about with `--for`, if any.
     public let operation: GraphOperation?
+    /// The hand-written rules whose scope/appRole requirements name it (also permissions of APIs other than Graph).
+    public let ruleUses: [RulePermissionUse]
 
-    /// Looks `permission` up; with `operation`, also answers for that operation.
     /// The directory-role layer of ``operation`` for delegated work/school calls, if the role table has it.
     public let directoryRole: GraphRoleRequirement?
 
-    public init(permission: String, catalog: GraphCatalog, operation: GraphOperation? = nil, roles: GraphRoleTable = .embedded) {
+    /// Looks `permission` up in the catalogue and in `rules`; with `operation`, also answers for that operation.
+    public init(permission: String, catalog: GraphCatalog, operation: GraphOperation? = nil, roles: GraphRoleTable = .embedded,
+                rules: RuleSet? = nil) {
         self.permission = permission
         grants = catalog.operations(grantedBy: permission)
         self.operation = operation
         directoryRole = operation.flatMap { $0.supports(.delegatedWork) ? roles.requirement(for: $0) : nil }
+        ruleUses = rules.map { RulePermissionUse.uses(of: permission, in: $0) } ?? []
     }
 
     /// The schemes under which `permission` is accepted for ``operation`` (empty when it is not).
@@ -55,7 +59,11 @@ public struct GraphPermissionReport: Sendable {
             }
             lines.append("")
         }
-        lines.append("\(permission) grants \(grants.count) Microsoft Graph operation\(grants.count == 1 ? "" : "s")\(grants.isEmpty ? "." : ":")")
+        if grants.isEmpty && !ruleUses.isEmpty {
+            lines.append("\(permission) is not a Microsoft Graph permission in the catalogue; the hand-written rules below use it.")
+        } else {
+            lines.append("\(permission) grants \(grants.count) Microsoft Graph operation\(grants.count == 1 ? "" : "s")\(grants.isEmpty ? "." : ":")")
+        }
         var resource: String?
         let width = grants.map(\.operation.displayTemplate.count).max() ?? 0
         for grant in grants {
@@ -70,10 +78,20 @@ public struct GraphPermissionReport: Sendable {
                          + "\(grant.operation.displayTemplate.padding(toLength: width, withPad: " ", startingAt: 0))  "
                          + "\(schemes)\(grant.isLeastPrivileged ? " · least privileged" : "")")
         }
+        if !ruleUses.isEmpty {
+            lines.append("")
+            lines.append("Hand-written rules that accept \(permission) (permcheck --api RULE checks the rest of what they need):")
+            let width = ruleUses.map(\.ruleID.count).max() ?? 0
+            for use in ruleUses {
+                let token = use.audience.map { " · token for \($0)" } ?? ""
+                let label = use.confidence == .documented ? "" : " [\(use.confidence.label)]"
+                lines.append("  \(use.ruleID.padding(toLength: width, withPad: " ", startingAt: 0))  \(use.schemes.map(Self.shortName).joined(separator: ", "))\(use.isLeastPrivileged ? " · least privileged" : "")\(token)\(label)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// JSON: `{permission, count, operations: [...], for: {...} | null}`.
+    /// JSON: `{permission, count, operations: [...], for: {...} | null, rules: [...]}`.
     public func json() -> JSONValue {
         func schemes(_ list: [GraphPermissionScheme]) -> JSONValue { .array(list.map { .string($0.rawValue) }) }
         var forValue: JSONValue = .null
@@ -97,6 +115,11 @@ public struct GraphPermissionReport: Sendable {
                          "leastPrivileged": .bool(grant.isLeastPrivileged)])
             }),
             "for": forValue,
+            "rules": .array(ruleUses.map { use in
+                .object(["id": .string(use.ruleID), "title": .string(use.title), "schemes": .array(use.schemes.map { .string($0.rawValue) }),
+                         "audience": use.audience.map(JSONValue.string) ?? .null, "leastPrivileged": .bool(use.isLeastPrivileged),
+                         "sources": .array(use.sources.map(JSONValue.string)), "confidence": .string(use.confidence.rawValue)])
+            }),
         ])
     }
 

@@ -39,15 +39,17 @@ public enum Evaluator {
         var ordered = findings
         if let observed = input.observedStatus {
             // Findings that explain what the user saw come first; order is otherwise kept.
+            // Unmet ones first, then undecided ones that would give that status (a licence permcheck cannot see whole).
             let explaining = ordered.filter { $0.outcome == .unmet && $0.status == observed }
-            ordered = explaining + ordered.filter { !($0.outcome == .unmet && $0.status == observed) }
+                + ordered.filter { $0.outcome == .unknown && $0.status == observed }
+            ordered = explaining + ordered.filter { finding in !explaining.contains { $0.requirementID == finding.requirementID } }
         }
         var fixes: [String] = []
         for finding in ordered where finding.outcome == .unmet {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        let hints = hints(rule, input, unmet: unmet) + layerHints(input, findings)
+        let hints = hints(rule, input, unmet: unmet, unknown: unknown) + layerHints(input, findings)
         // The user saw 401/403 where the model predicts success: never a plain ALLOWED.
         let failure = verdict == .allowed ? ObservedFailure.explain(rule, input, hints: hints) : nil
         if let failure { verdict = failure.explainsFailure ? .denied : .indeterminate }
@@ -80,11 +82,14 @@ public enum Evaluator {
     }
 
     /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.
-    static func hints(_ rule: APIRule, _ input: EvaluationInput, unmet: [Finding]) -> [Hint] {
+    static func hints(_ rule: APIRule, _ input: EvaluationInput, unmet: [Finding], unknown: [Finding] = []) -> [Hint] {
         var hints: [Hint] = []
         if let observed = input.observedStatus, !unmet.contains(where: { $0.status == observed }) {
             let causes = rule.notes.filter { $0.status == observed }
-            let lead = unmet.isEmpty
+            let undecided = unknown.filter { $0.status == observed }.map(\.requirementID)
+            let lead = !undecided.isEmpty
+                ? "The \(observed) you saw is what \(undecided.joined(separator: ", ")) gives when it fails; permcheck cannot decide it from the evidence given (see what is missing)"
+                : unmet.isEmpty
                 ? "All modelled requirements are met; a \(observed) here points to a cause permcheck cannot see in the token or evidence"
                 : "No unmet requirement predicts the \(observed) you saw; other causes"
             hints.append(Hint(id: "observed-\(observed)", text: lead + (causes.isEmpty ? "." : ":"), sources: [], confidence: .inferred))

@@ -47,7 +47,7 @@ public struct ObservedFailure: Sendable, Equatable {
 
     /// The explanation for an observed 401/403 when every modelled requirement is met; `nil` for other statuses.
     static func explain(_ rule: APIRule, _ input: EvaluationInput, hints: [Hint]) -> ObservedFailure? {
-        guard let status = input.observedStatus, status == 401 || status == 403 else { return nil }
+        guard let status = input.observedStatus, status == 401 || status == 402 || status == 403 else { return nil }
         let claims = input.token.claims
         let challenge = input.observedResponse?.challenge
         if let text = challenge?.claimValues["nbf"], let seconds = Double(text), let issued = claims.issuedAt {

@@ -30,6 +30,7 @@ struct RequirementChecker {
         case .header(let name, let value): header(name, value)
         case .tokenLifetime: lifetime()
         case .cloud(let available): cloud(available)
+        case .license(let anyOf, let alternative): license(anyOf, alternative: alternative)
         case .deprecated(let since, let replacement):
             CheckResult(outcome: .unknown, message: "This endpoint is deprecated: \(since); Microsoft no longer guarantees what it returns.",
                         collect: "Use \(replacement) instead.")

@@ -129,6 +129,8 @@ public struct Evidence: Sendable, Equatable {
     public var mailboxPermissions: [MailboxPermission]?
     /// What each evidence file contributed, by evidence kind key (`caseMembers`, …), for the report.
     public var read: [String: EvidenceRead] = [:]
+    /// The tenant's subscribed SKUs (`--subscriptions`).
+    public var subscriptions: [SubscribedSku]?
     /// "I changed the grant at…" (`--changed-at`).
     public var changedAt: Date?
 

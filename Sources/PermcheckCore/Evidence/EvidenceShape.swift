@@ -24,6 +24,8 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
     case collections = "a Purview collections list"
     /// Entra directory role assignments, schedules or eligibilities (`roleDefinitionId` + `principalId`).
     case directoryRoleAssignments = "a directory role assignment export"
+    /// `Get-MgSubscribedSku` / `GET /subscribedSkus`: `SkuPartNumber`/`ServicePlans`.
+    case subscriptions = "a subscribed-SKU export"
     /// An access token (a JWT, or `az account get-access-token` / token-endpoint JSON).
     case token = "an access token"
     /// Nothing recognisable (the reader then reports the first field it cannot use).
@@ -37,6 +39,7 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
         case .purviewPolicies, .plainPurview: "--purview-policies"
         case .collections: "--collections"
         case .directoryRoleAssignments: "--directory-roles"
+        case .subscriptions: "--subscriptions"
         case .token: "the token argument (permcheck TOKEN or --token-file), not as evidence"
         case .cases: nil
         case .recipients, .names, .unrecognised: nil
@@ -93,6 +96,7 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
         }
         if keys.contains("decisionRules") || keys.contains("attributeRules") { return .purviewPolicies }
         if ["roleDefinitionId", "RoleDefinitionId"].contains(where: keys.contains) { return .directoryRoleAssignments }
+        if ["SkuPartNumber", "skuPartNumber", "ServicePlans", "servicePlans"].contains(where: keys.contains) { return .subscriptions }
         if keys.contains("collectionProvisioningState") || keys.contains("parentCollection") { return .collections }
         if keys.contains("Roles") || keys.contains("RoleGroupType") { return .roleGroups }
         if keys.contains("CaseType") || keys.contains("Status") && keys.contains("CaseId") { return .cases }
@@ -128,6 +132,7 @@ enum EvidenceTarget: String {
     case purviewPolicies = "--purview-policies"
     case collections = "--collections"
     case directoryRoles = "--directory-roles"
+    case subscriptions = "--subscriptions"
 
     var accepts: Set<EvidenceShape> {
         switch self {
@@ -137,6 +142,7 @@ enum EvidenceTarget: String {
         case .purviewPolicies: [.purviewPolicies, .plainPurview, .names, .recipients, .unrecognised]
         case .collections: [.collections, .names, .recipients, .unrecognised]
         case .directoryRoles: [.directoryRoleAssignments, .unrecognised]
+        case .subscriptions: [.subscriptions, .unrecognised]
         }
     }
 }

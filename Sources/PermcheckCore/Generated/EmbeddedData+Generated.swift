@@ -219,11 +219,13 @@ extension EmbeddedRules {
         "code": "paymentRequired"
       },
       "status": 402,
-      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export (and other pay-as-you-go operations) needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview); without it the call is refused whatever the permissions. For metered Graph APIs: the app has no Azure billing set up.",
-      "fix": "eDiscovery: set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the eDiscovery Premium add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
+      "meaning": "The API's payment requirements are not met (HTTP 402). For the eDiscovery Graph API: in tenants with standard (E3) eDiscovery, export needs Microsoft Purview pay-as-you-go billing (an Azure subscription linked in Purview), and app-only calls and premium operations need E5 or an equivalent add-on; without them the call is refused whatever the permissions. permcheck checks the licence as the rule's 'license' requirement (export-billing, ediscovery-app-only-license, ediscovery-premium-license) from --subscriptions (Get-MgSubscribedSku | ConvertTo-Json -Depth 5, or GET /subscribedSkus). For metered Graph APIs: the app has no Azure billing set up.",
+      "fix": "eDiscovery: pass --subscriptions subscriptions.json to see whether the tenant has eDiscovery (Premium) (service plan EQUIVIO_ANALYTICS); set up Purview pay-as-you-go billing for eDiscovery (or use E5 / the E5 Compliance or eDiscovery and Audit add-on), then retry; metered Graph APIs: associate an Azure subscription with the app (az graph-services account create).",
       "sources": [
         "https://learn.microsoft.com/en-us/graph/errors",
         "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview",
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
         "https://learn.microsoft.com/en-us/graph/metered-api-list"
       ],
       "confidence": "reported"
@@ -738,6 +740,18 @@ extension EmbeddedRules {
     },
     {
       "confidence": "documented",
+      "id": "e8c77dc2-69b3-43f4-bc51-3213c9d915b4",
+      "name": "Microsoft MCP Server for Enterprise",
+      "uris": []
+    },
+    {
+      "confidence": "documented",
+      "id": "aebc6443-996d-45c2-90f0-388ff96faa56",
+      "name": "Visual Studio Code",
+      "uris": []
+    },
+    {
+      "confidence": "documented",
       "id": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c",
       "name": "Azure Portal",
       "uris": []
@@ -1130,7 +1144,8 @@ extension EmbeddedRules {
     "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
     "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     "https://github.com/microsoftgraph/microsoft-graph-docs/pull/21700",
-    "https://github.com/merill/microsoft-info"
+    "https://github.com/merill/microsoft-info",
+    "https://learn.microsoft.com/en-us/graph/mcp-server/get-started"
   ]
 }
 """#),
@@ -1391,6 +1406,8 @@ extension EmbeddedRules {
         ("80ccca67-54bd-44ab-8625-4b79c4dc7775", "Microsoft 365 Security and Compliance Center", []),
         ("1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams", []),
         ("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office", []),
+        ("e8c77dc2-69b3-43f4-bc51-3213c9d915b4", "Microsoft MCP Server for Enterprise", []),
+        ("aebc6443-996d-45c2-90f0-388ff96faa56", "Visual Studio Code", []),
         ("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", []),
         ("c5393580-f805-4401-95e8-94b7a6ef2fc2", "Office 365 Management APIs", ["https://manage.office.com"]),
         ("cfa8b339-82a2-471a-a3c9-0fc0be7a4093", "Azure Key Vault", ["https://vault.azure.net"]),

@@ -116,9 +116,44 @@ enum EmbeddedRules {
       ],
       "confidence": "inferred",
       "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "read-all-for-a-write",
       "text": "The permissions table lists eDiscovery.Read.All as least privileged even for this write; the Graph permissions dataset agrees. If a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
@@ -175,6 +210,7 @@ enum EmbeddedRules {
         "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
       },
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -387,6 +423,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -444,6 +517,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -763,6 +837,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -771,7 +882,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -906,9 +1018,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "read-all-for-a-write",
       "text": "The page lists eDiscovery.Read.All as least privileged for adding a member, which is unusual for a write; if a Read.All token gets 403 with every role in place, try eDiscovery.ReadWrite.All.",
@@ -972,6 +1119,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1238,6 +1386,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -1295,6 +1480,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1601,9 +1787,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "app-only-401-reported",
       "text": "Community report: app-only listing of case members returned 401 with eDiscovery.Read.All; eDiscovery.ReadWrite.All is the reported workaround.",
@@ -1667,6 +1888,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -1929,9 +2151,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "list-takes-read",
       "text": "Listing operations (GET …/operations without an id) takes eDiscovery.Read.All per the Graph permissions dataset; getting one operation needs eDiscovery.ReadWrite.All (current page and dataset; an older reference said Read.All).",
@@ -1994,6 +2251,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -2333,15 +2591,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Case Management", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -2458,6 +2750,43 @@ enum EmbeddedRules {
       ],
       "confidence": "inferred",
       "hint": "Microsoft documents the roles and the role groups that may call these APIs, but not which role each endpoint checks; the mapping is permcheck's reading of the role descriptions."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -2506,6 +2835,7 @@ enum EmbeddedRules {
         "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
       },
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -2676,6 +3006,105 @@ enum EmbeddedRules {
         }
       },
       "expect": {"verdict": "denied", "status": 401, "unmet": ["identity"]}
+    },
+    {
+      "name": "App-only on an E3 tenant (no eDiscovery (Premium) plan)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "eDiscovery.Read.All"
+        ],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "ediscovery-app-only-license"
+        ]
+      }
+    },
+    {
+      "name": "App-only without the subscriptions export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "eDiscovery.Read.All"
+        ],
+        "appid": "55555555-5555-4555-8555-555555555555",
+        "oid": "66666666-6666-4666-8666-666666666666",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "ediscovery-app-only-license"
+        ]
+      }
     }
   ]
 }
@@ -2934,15 +3363,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -3081,6 +3544,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -3098,6 +3593,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3138,6 +3634,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3404,6 +3901,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -3421,6 +3950,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -3461,6 +3991,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -4320,6 +4851,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4328,7 +4896,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -4492,6 +5061,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4500,7 +5106,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -4645,6 +5252,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -4702,6 +5346,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5051,15 +5696,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Custodian", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -5200,6 +5879,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -5217,6 +5928,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5257,6 +5969,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5550,15 +6263,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -5697,6 +6444,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -5714,6 +6493,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5754,6 +6534,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -5881,6 +6662,68 @@ enum EmbeddedRules {
         "caseAdmins": []
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    },
+    {
+      "name": "Delegated review set on an E3 tenant (premium operation)",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "ediscovery-premium-license"
+        ]
+      }
     }
   ]
 }
@@ -6019,6 +6862,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -6036,6 +6911,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6076,6 +6952,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6418,15 +7295,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -6590,15 +7501,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.ReadWrite.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -6737,6 +7682,38 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -6754,6 +7731,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -6794,6 +7772,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7060,6 +8039,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -7117,6 +8133,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7385,6 +8402,68 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    },
+    {
+      "id": "export-billing",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "alternative": "Microsoft Purview pay-as-you-go billing for eDiscovery (an Azure subscription linked in the Purview portal)",
+      "description": "Export on standard (E3) eDiscovery needs Microsoft Purview pay-as-you-go billing; with eDiscovery (Premium) (E5 or an add-on, service plan EQUIVIO_ANALYTICS) it is included.",
+      "status": 402,
+      "fix": "On E3: set up Microsoft Purview pay-as-you-go billing for eDiscovery (link an Azure subscription in the Purview portal's billing settings); or license E5 or the E5 Compliance / E5 eDiscovery and Audit add-on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "The 402 'paymentRequired' answer without billing is community-reported. Pay-as-you-go billing is not in subscribedSkus, so without a premium plan the outcome is unknown, not unmet. eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -7402,6 +8481,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7442,6 +8522,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7710,9 +8791,69 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    },
+    {
+      "id": "export-billing",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "alternative": "Microsoft Purview pay-as-you-go billing for eDiscovery (an Azure subscription linked in the Purview portal)",
+      "description": "Export on standard (E3) eDiscovery needs Microsoft Purview pay-as-you-go billing; with eDiscovery (Premium) (E5 or an add-on, service plan EQUIVIO_ANALYTICS) it is included.",
+      "status": 402,
+      "fix": "On E3: set up Microsoft Purview pay-as-you-go billing for eDiscovery (link an Azure subscription in the Purview portal's billing settings); or license E5 or the E5 Compliance / E5 eDiscovery and Audit add-on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/security-ediscoverysearch-exportresult?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/purview/edisc-billing",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "The 402 'paymentRequired' answer without billing is community-reported. Pay-as-you-go billing is not in subscribedSkus, so without a premium plan the outcome is unknown, not unmet. eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "pay-as-you-go",
       "text": "Tenants with standard (e.g. E3) licences need a Purview pay-as-you-go billing subscription to use the eDiscovery APIs.",
@@ -7744,6 +8885,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7784,6 +8926,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -7911,6 +9054,114 @@ enum EmbeddedRules {
         "caseAdmins": []
       },
       "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}
+    },
+    {
+      "name": "Delegated export on an E3 tenant: pay-as-you-go billing decides",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "subscriptions": [
+          {
+            "SkuPartNumber": "SPE_E3",
+            "SkuId": "05e9a617-0261-4cee-bb44-138d3ef5d965",
+            "CapabilityStatus": "Enabled",
+            "ServicePlans": [
+              {
+                "ServicePlanName": "EXCHANGE_S_ENTERPRISE",
+                "ServicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "ProvisioningStatus": "Success"
+              }
+            ]
+          }
+        ],
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "export-billing"
+        ]
+      }
+    },
+    {
+      "name": "Delegated export without the subscriptions export",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "eDiscovery.Read.All User.Read",
+        "upn": "megan.manager@contoso-gcc.example",
+        "oid": "11111111-1111-4111-8111-111111111111",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe"
+      },
+      "case": "Contoso Litigation",
+      "evidence": {
+        "roleGroups": {
+          "eDiscoveryManager": {
+            "roles": [
+              "Case Management",
+              "Compliance Search",
+              "Custodian",
+              "Export",
+              "Hold",
+              "Preview",
+              "Review",
+              "RMS Decrypt"
+            ],
+            "members": [
+              "megan.manager@contoso-gcc.example",
+              "66666666-6666-4666-8666-666666666666"
+            ]
+          }
+        },
+        "caseMembers": [
+          "megan.manager@contoso-gcc.example",
+          {
+            "Name": "66666666-6666-4666-8666-666666666666",
+            "ExternalDirectoryObjectId": "66666666-6666-4666-8666-666666666666"
+          }
+        ]
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "export-billing"
+        ]
+      }
     }
   ]
 }
@@ -8103,6 +9354,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8111,7 +9399,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8276,9 +9565,44 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
     }
   ],
   "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
+    },
     {
       "id": "purge-teams-and-mailboxes",
       "text": "purgeData deletes Teams content (and mailbox items when purgeAreas includes mailboxes) found by the search; the operation's status is read from the Location URL (caseOperation). With purgeType permanentlyDeleted the data cannot be recovered.",
@@ -8294,7 +9618,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in OrganizationManagement and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in OrganizationManagement and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"OrganizationManagement": {"roles": ["Case Management", "Compliance Search", "Hold", "Search And Purge", "Role Management", "View-Only Case"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8502,6 +9827,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8510,7 +9872,8 @@ enum EmbeddedRules {
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.ReadWrite.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.ReadWrite.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -8649,6 +10012,43 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-app-only-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "App-only calls to the eDiscovery Graph API need E5 or an equivalent add-on (eDiscovery (Premium), service plan EQUIVIO_ANALYTICS).",
+      "status": 403,
+      "fix": {
+        "user": "License eDiscovery (Premium) (E5, or the E5 Compliance or E5 eDiscovery and Audit add-on).",
+        "application": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on (service plan EQUIVIO_ANALYTICS). On E3 the API is offered for delegated (signed-in user) calls only."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference"
+      ],
+      "confidence": "documented",
+      "hint": "eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -8706,6 +10106,7 @@ enum EmbeddedRules {
       },
       "case": "Contoso Litigation",
       "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],
         "roleGroups": {
           "eDiscoveryManager": {
             "roles": [
@@ -9026,15 +10427,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Review or Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -9214,15 +10649,49 @@ enum EmbeddedRules {
       ],
       "confidence": "documented",
       "hint": "Conflict in Microsoft's pages: the Graph API pages say eDiscovery Managers reach only 'the cases they create', while the Purview permissions pages and the Graph caseMember resource say case members (users, or role groups that are members) get access. permcheck follows the documented Purview behaviour and checks membership (a case's creator is normally its first member). For app-only callers the setup page documents only the eDiscovery Administrator route; a service principal added as a case member is inferred to work."
+    },
+    {
+      "id": "ediscovery-premium-license",
+      "kind": "license",
+      "anyOf": [
+        "EQUIVIO_ANALYTICS",
+        "4de31727-a228-4ec3-a5bf-8e45b5ca48cc",
+        "EQUIVIO_ANALYTICS_GOV",
+        "d1cbfb67-18a8-4792-b643-630b7f19aad1"
+      ],
+      "description": "eDiscovery (Premium) licensing: this is a premium operation, which needs E5 or an equivalent add-on (service plan EQUIVIO_ANALYTICS) for delegated and app-only calls alike.",
+      "status": 403,
+      "fix": "License eDiscovery (Premium): Microsoft 365/Office 365 E5, or the E5 Compliance or E5 eDiscovery and Audit add-on on E3 (service plan EQUIVIO_ANALYTICS), then use a case with premium features on.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscovery-apioverview?view=graph-rest-1.0",
+        "https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference",
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide"
+      ],
+      "confidence": "inferred",
+      "hint": "Documented: app-only access and premium operations need E5 or an equivalent add-on. Inferred: that custodians, non-custodial sources, review sets, review tags and case analytics settings are the 'premium operations' (they are eDiscovery (Premium) features in the Purview feature list). eDiscovery (Premium) comes with Microsoft 365/Office 365 E5 and the E5 Compliance or E5 eDiscovery and Audit add-ons, as the service plan EQUIVIO_ANALYTICS ('Office 365 Advanced eDiscovery', 4de31727-a228-4ec3-a5bf-8e45b5ca48cc in Microsoft's service plan reference); the US Government plan EQUIVIO_ANALYTICS_GOV (d1cbfb67-18a8-4792-b643-630b7f19aad1) is taken from third-party copies of that table (reported). The status the service answers without the licence is not documented; subscribedSkus is tenant-wide, per-user licence assignment is not checked."
+    }
+  ],
+  "notes": [
+    {
+      "id": "case-type",
+      "status": 403,
+      "text": "The Purview API guide says the Graph eDiscovery API serves only cases with premium features enabled ('Request for case type is not supported' otherwise); the case's settings (GET /security/cases/ediscoveryCases/{id}/settings) show caseType standard or premium. permcheck does not read the case type: check it, or open the case in the Purview portal.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/edisc-ref-api-guide",
+        "https://learn.microsoft.com/en-us/graph/api/resources/security-ediscoverycasesettings?view=graph-rest-1.0"
+      ],
+      "confidence": "documented"
     }
   ],
   "examples": [
-    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
+    {"name": "eDiscoveryManager member of the case, Graph token with eDiscovery.Read.All", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "allowed"}},
     {"name": "Role group without Manage Review Set Tags", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["purview-role"]}},
     {"name": "Token with only User.Read", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "User.Read", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "denied", "status": 403, "unmet": ["delegated-scope"]}},
     {"name": "Role groups not given: indeterminate", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"caseMembers": ["megan.manager@contoso-gcc.example"]}, "expect": {"verdict": "indeterminate", "unknown": ["purview-role"]}},
     {"name": "Not a member of the case and not an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "scp": "eDiscovery.Read.All", "upn": "megan.manager@contoso-gcc.example", "oid": "11111111-1111-4111-8111-111111111111", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["nate.outsider@contoso-gcc.example"], "caseAdmins": []}, "expect": {"verdict": "denied", "status": 403, "unmet": ["case-membership"]}},
-    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
+    {"name": "App-only, service principal in eDiscoveryManager and an eDiscovery Administrator", "claims": {"aud": "https://graph.microsoft.com", "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/", "iat": 1793696400, "exp": 1793700900, "idtyp": "app", "roles": ["eDiscovery.Read.All"], "appid": "55555555-5555-4555-8555-555555555555", "oid": "66666666-6666-4666-8666-666666666666", "tid": "aaaabbbb-0000-4000-8000-00000000cafe"}, "case": "Contoso Litigation", "evidence": {
+        "subscriptions": [{"SkuPartNumber": "SPE_E5", "SkuId": "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "CapabilityStatus": "Enabled", "ServicePlans": [{"ServicePlanName": "EQUIVIO_ANALYTICS", "ServicePlanId": "4de31727-a228-4ec3-a5bf-8e45b5ca48cc", "ProvisioningStatus": "Success"}]}],"roleGroups": {"eDiscoveryManager": {"roles": ["Case Management", "Compliance Search", "Custodian", "Export", "Hold", "Manage Review Set Tags", "Preview", "Review", "RMS Decrypt"], "members": ["megan.manager@contoso-gcc.example", "66666666-6666-4666-8666-666666666666"]}}, "caseMembers": ["megan.manager@contoso-gcc.example"], "caseAdmins": ["66666666-6666-4666-8666-666666666666"]}, "expect": {"verdict": "allowed"}}
   ]
 }
 
@@ -10135,6 +11604,312 @@ enum EmbeddedRules {
         "idtyp": "user"
       },
       "expect": {"verdict": "denied", "status": 401, "unmet": ["cloud"]}
+    }
+  ]
+}
+
+"""#),
+        ("rules/graph-users/inbound-shared-user-profile-export.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "graph.inbound-shared-user-profile-export",
+  "aliases": [
+    "inbound-shared-user-profile-export",
+    "export-inbound-shared-user-profile"
+  ],
+  "family": "graph",
+  "title": "Export the personal data of an inbound shared user profile (B2B direct connect, beta)",
+  "summary": "POST exportPersonalData on an inboundSharedUserProfile: a data policy operation that exports what the tenant holds about an external (B2B direct connect) user whose profile is shared with it, to an Azure storage account.",
+  "request": {
+    "method": "POST",
+    "urls": [
+      "https://graph.microsoft.com/beta/directory/inboundSharedUserProfiles/{userId}/exportPersonalData"
+    ]
+  },
+  "success": "202 Accepted with Location (the status URL, https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}; poll it with API graph.data-policy-operation) and Retry-After.",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "cloud",
+      "kind": "cloud",
+      "available": [
+        "global",
+        "gcc"
+      ],
+      "description": "The API is offered in the Global service only (not US Gov L4, US Gov L5 or China).",
+      "status": 401,
+      "fix": "Call the API in the Global service; it is not offered in national clouds.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented",
+      "hint": "GCC (moderate) tenants use the global Graph endpoint, so 'Global' on the page covers them (inferred)."
+    },
+    {
+      "id": "graph-audience",
+      "kind": "audience",
+      "anyOf": [
+        "00000003-0000-0000-c000-000000000000",
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://dod-graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn"
+      ],
+      "description": "The token is for Microsoft Graph (aud https://graph.microsoft.com, its national-cloud URI, or the Graph app id).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Microsoft Graph: scope 'https://graph.microsoft.com/CrossTenantUserProfileSharing.Read.All'.",
+        "application": "Request the token for Microsoft Graph with client credentials and scope 'https://graph.microsoft.com/.default'."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/resolve-auth-errors",
+        "https://learn.microsoft.com/en-us/graph/deployments"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "identity",
+      "kind": "identity",
+      "allowed": [
+        "user",
+        "application"
+      ],
+      "description": "Delegated (work or school account) or app-only calls; personal Microsoft accounts are not supported.",
+      "status": 401,
+      "fix": "Sign in with a work or school account of the tenant (personal Microsoft accounts are not supported), or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "delegated-scope",
+      "kind": "scope",
+      "anyOf": [
+        "CrossTenantUserProfileSharing.Read.All",
+        "CrossTenantUserProfileSharing.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "user"
+      ],
+      "description": "A delegated token carries CrossTenantUserProfileSharing.Read.All or CrossTenantUserProfileSharing.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Add the delegated Microsoft Graph permission CrossTenantUserProfileSharing.Read.All to the app registration, grant admin consent, and request a new token.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "application-permission",
+      "kind": "appRole",
+      "anyOf": [
+        "CrossTenantUserProfileSharing.Read.All",
+        "CrossTenantUserProfileSharing.ReadWrite.All"
+      ],
+      "appliesTo": [
+        "application"
+      ],
+      "description": "An app-only token carries the application permission CrossTenantUserProfileSharing.Read.All or CrossTenantUserProfileSharing.ReadWrite.All (least privileged first).",
+      "status": 403,
+      "fix": "Grant the app the Microsoft Graph application permission CrossTenantUserProfileSharing.Read.All with admin consent, then request a new token (scope 'https://graph.microsoft.com/.default').",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "entra-role",
+      "kind": "directoryRole",
+      "appliesTo": [
+        "user"
+      ],
+      "anyOf": [
+        {
+          "id": "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "name": "Global Reader"
+        },
+        {
+          "id": "62e90394-69f5-4237-9190-012177145e10",
+          "name": "Global Administrator"
+        }
+      ],
+      "description": "With delegated permissions the signed-in user holds a supported Entra role; Global Reader is the least privileged.",
+      "status": 403,
+      "fix": "Assign the signed-in user the Global Reader role (activate it in PIM first if it is eligible), then get a new token; or call app-only.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/beta/includes/rbac-for-apis/rbac-cross-tenant-access-shared-user-profiles-apis-read.md"
+      ],
+      "confidence": "documented",
+      "hint": "The page also allows 'a custom role that grants the permissions required'; permcheck checks the built-in roles only. A token without 'wids' leaves this unknown."
+    }
+  ],
+  "notes": [
+    {
+      "id": "status-call",
+      "text": "The Location the export returns is GET https://graph.microsoft.com/v1.0/dataPolicyOperations/{id} (API graph.data-policy-operation). Its page lists User.Export.All / User.Read.All and says nothing about exports of inbound shared user profiles, so whether CrossTenantUserProfileSharing permissions alone can poll it is not documented.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta",
+        "https://learn.microsoft.com/en-us/graph/api/datapolicyoperation-get?view=graph-rest-1.0"
+      ],
+      "confidence": "inferred"
+    },
+    {
+      "id": "storage-location",
+      "text": "The request body's storageLocation names the Azure Storage account the export is written to; a missing or invalid location is a request error, not a permission problem.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/graph/api/inboundshareduserprofile-exportpersonaldata?view=graph-rest-beta"
+      ],
+      "confidence": "documented"
+    }
+  ],
+  "examples": [
+    {
+      "name": "Global Reader, delegated CrossTenantUserProfileSharing.Read.All",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "App-only with CrossTenantUserProfileSharing.Read.All",
+      "claims": {
+        "aud": "00000003-0000-0000-c000-000000000000",
+        "iss": "https://login.microsoftonline.com/aaaabbbb-0000-4000-8000-00000000cafe/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "idtyp": "app",
+        "roles": [
+          "CrossTenantUserProfileSharing.Read.All"
+        ],
+        "azp": "55555555-5555-4555-8555-555555555555",
+        "oid": "77777777-7777-4777-8777-777777777777",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "ver": "2.0"
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Delegated with the permission but no supported Entra role",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "entra-role"
+        ]
+      }
+    },
+    {
+      "name": "Delegated token with User.Export.All instead",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "User.Export.All",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "delegated-scope"
+        ]
+      }
+    },
+    {
+      "name": "Token without a wids claim",
+      "claims": {
+        "aud": "https://graph.microsoft.com",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "entra-role"
+        ]
+      }
+    },
+    {
+      "name": "US Government token (the API is Global only)",
+      "claims": {
+        "aud": "https://graph.microsoft.us",
+        "iss": "https://login.microsoftonline.us/aaaabbbb-0000-4000-8000-00000000cafe/v2.0",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "scp": "CrossTenantUserProfileSharing.Read.All User.Read",
+        "upn": "gina.reader@contoso.example",
+        "oid": "aaaa3333-3333-4333-8333-333333333333",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "wids": [
+          "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+          "b79fbf4d-3ef9-4689-8143-76b194e85509"
+        ],
+        "idtyp": "user"
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "cloud"
+        ]
+      }
     }
   ]
 }
@@ -11872,6 +13647,7 @@ enum EmbeddedRules {
         ("graph.data-policy-operation", ["data-policy-operation"], [("GET", ["https://graph.microsoft.com/v1.0/dataPolicyOperations/{id}"])]),
         ("graph.export-personal-data-beta", ["export-personal-data-beta"], [("POST", ["https://graph.microsoft.com/beta/users/{id}/exportPersonalData"])]),
         ("graph.export-personal-data", ["export-personal-data"], [("POST", ["https://graph.microsoft.com/v1.0/users/{id}/exportPersonalData"])]),
+        ("graph.inbound-shared-user-profile-export", ["inbound-shared-user-profile-export", "export-inbound-shared-user-profile"], [("POST", ["https://graph.microsoft.com/beta/directory/inboundSharedUserProfiles/{userId}/exportPersonalData"])]),
         ("purview.collections-read", ["purview-collections-read"], [("GET", ["https://{account}.purview.azure.com/account/collections", "https://{account}.purview.azure.com/account/collections/{collectionName}", "https://{account}.purview.azure.com/account/collections/{collectionName}/{action}"])]),
         ("purview.collections-write", ["purview-collections-write"], [("PUT", ["https://{account}.purview.azure.com/account/collections/{collectionName}"]), ("DELETE", ["https://{account}.purview.azure.com/account/collections/{collectionName}"])]),
         ("purview.datamap-read", ["purview-datamap-read"], [("GET", ["https://{account}.purview.azure.com/datamap/api/{path*}", "https://{account}.purview.azure.com/catalog/api/{path*}", "https://{account}.catalog.purview.azure.com/api/{path*}"]), ("POST", ["https://{account}.purview.azure.com/datamap/api/search/{path*}", "https://{account}.purview.azure.com/catalog/api/search/{path*}", "https://{account}.catalog.purview.azure.com/api/search/{path*}", "https://{account}.purview.azure.com/datamap/api/browse", "https://{account}.purview.azure.com/catalog/api/browse", "https://{account}.catalog.purview.azure.com/api/browse"])]),

@@ -44,6 +44,8 @@ public enum RuleReport {
             case .collectionRole(let roles): grants.append("collection role \(roles[0]) on the target collection (or inherited from a parent)")
             case .header(let name, let value): grants.append("header '\(name)\(value.map { ": " + $0 } ?? "")'")
             case .deprecated(_, let replacement): grants.append("not this endpoint: it is deprecated, use \(replacement)")
+            case .license(let plans, let alternative):
+                grants.append("tenant licence with service plan \(plans[0])" + (alternative.map { " (or \($0))" } ?? ""))
             case .resourceGrant(let spec):
                 if let option = spec.options.first { grants.append("'\(spec.role)' grant for the app on the \(option.noun) (\(option.scope))") }
             case .mailboxAccessPolicy(let spec): grants.append("mailbox '\(spec.mailbox)' within the app's Exchange access scope")

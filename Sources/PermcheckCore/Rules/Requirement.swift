@@ -82,6 +82,9 @@ public enum RequirementCheck: Sendable, Equatable {
     /// The endpoint is deprecated or retired (`since`: when, as a phrase; `replacement`: what to call instead): never met, always *unknown*, so the
     /// verdict is indeterminate and the user is told what to call instead.
     case deprecated(since: String, replacement: String)
+    /// The tenant has one of these service plans (name or id) provisioned in a working subscription; `alternative`
+    /// names what else satisfies it that the subscription export cannot show (then no plan → unknown, not unmet).
+    case license(anyOf: [String], alternative: String?)
     /// A `*.Selected` scope's per-resource grant covers the call (`--site-permissions`). Catalogue rules only.
     case resourceGrant(ResourceGrantSpec)
     /// `roles` holds one of these, or an Exchange RBAC for Applications assignment grants one (`--exchange-role-assignments`).
@@ -109,6 +112,7 @@ public enum RequirementCheck: Sendable, Equatable {
         case .tokenLifetime: .tokenLifetime
         case .cloud: .cloud
         case .deprecated: .deprecated
+        case .license: .license
         case .resourceGrant: .resourceGrant
         case .mailboxAppRole: .mailboxAppRole
         case .mailboxAccessPolicy: .mailboxAccessPolicy
@@ -139,7 +143,7 @@ public struct Requirement: Sendable, Equatable {
     public let check: RequirementCheck
     /// One line: what the requirement is.
     public let description: String
-    /// 401 or 403: the status a call gets when this requirement fails.
+    /// 401 or 403 (402 for a licence): the status a call gets when this requirement fails.
     public let status: Int
     /// The least-privileged fix.
     public let fix: Fix

@@ -27,6 +27,8 @@ public enum RequirementKind: String, Sendable, CaseIterable, Equatable, Hashable
     case cloud
     /// The endpoint is deprecated or retired: always unknown, naming the replacement.
     case deprecated
+    /// The tenant subscribes to one of `anyOf` service plans (`--subscriptions`).
+    case license
     /// A `*.Selected` scope's per-resource grant (site, list, item, file) covers the call. Catalogue rules only.
     case resourceGrant
     /// An application permission, or an Exchange RBAC for Applications assignment, for a mailbox. Catalogue rules only.

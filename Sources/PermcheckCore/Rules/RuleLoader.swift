@@ -7,7 +7,8 @@ public enum RuleLoader {
                            "requirements", "notes", "propagation", "examples"]
     static let requirementKeys = ["id", "kind", "description", "status", "fix", "sources", "confidence", "appliesTo",
                                   "hint", "anyOf", "allowed", "personalAccounts", "admitsCaseAdmins", "name", "value", "available",
-                                  "since", "replacement", "actions", "access", "otherRoles"]
+                                  "since", "replacement", "actions", "access", "otherRoles",
+                                  "alternative"]
 
     /// Loads one rule file.
     /// - Parameters:
@@ -118,6 +119,7 @@ public enum RuleLoader {
             throw object.fail("kind", "requirement kind '\(kindName)' is generated for Graph catalogue operations only; rule files cannot use it")
         case .deprecated:
             check = .deprecated(since: try object.requiredString("since"), replacement: try object.requiredString("replacement"))
+        case .license: check = .license(anyOf: try anyOf(), alternative: try object.string("alternative"))
         case .caseMembership: check = .caseMembership(admitsCaseAdmins: try object.bool("admitsCaseAdmins") ?? true)
         case .header: check = .header(name: try object.requiredString("name"), value: try object.string("value"))
         case .cloud:
@@ -154,8 +156,8 @@ public enum RuleLoader {
         guard let status = try object.int("status") else {
             throw object.fail("status", "requirement '\(id)' needs 'status' 401 or 403")
         }
-        guard status == 401 || status == 403 else {
-            throw object.fail("status", "requirement '\(id)' has status \(status); a failed requirement means 401 (authentication) or 403 (authorization)")
+        guard status == 401 || status == 403 || (status == 402 && kind == .license) else {
+            throw object.fail("status", "requirement '\(id)' has status \(status); a failed requirement means 401 (authentication) or 403 (authorization), or 402 (payment required) for a licence")
         }
         let fix: Fix
         switch object.object["fix"] {
