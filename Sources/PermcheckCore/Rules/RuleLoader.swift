@@ -113,6 +113,7 @@ public enum RuleLoader {
         case .appRole: check = .appRole(anyOf: try anyOf())
         case .purviewRole: check = .purviewRole(anyOf: try anyOf())
         case .collectionRole: check = .collectionRole(anyOf: try anyOf())
+        case .governanceRole: check = .governanceRole(anyOf: try anyOf())
         case .caseAdmin: check = .caseAdmin
         case .tokenLifetime: check = .tokenLifetime
         case .resourceGrant, .mailboxAppRole, .mailboxAccessPolicy, .sharedScope, .mailboxDelegation:
