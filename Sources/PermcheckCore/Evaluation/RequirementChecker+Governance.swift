@@ -18,7 +18,8 @@ extension RequirementChecker {
         if let hit = held.first(where: { $0.collection == GovernanceAccess.catalogScope }) {
             return CheckResult(outcome: .met, message: "\(who) holds \(hit.role) at catalog level.")
         }
-        let target = GovernanceDomainTarget.fromURL(input.request.url)?.lowercased()
+        // The URL names the domain for domain calls; for calls that carry it in the body, --collection gives it.
+        let target = (GovernanceDomainTarget.fromURL(input.request.url) ?? input.evidence.collectionName)?.lowercased()
         if let target, let hit = held.first(where: { $0.collection == target }) {
             return CheckResult(outcome: .met, message: "\(who) holds \(hit.role) on governance domain \(target).")
         }
@@ -34,8 +35,9 @@ extension RequirementChecker {
         }
         if domainWanted, target == nil, let elsewhere = held.first {
             return CheckResult(outcome: .unknown,
-                               message: "\(who) holds \(elsewhere.role) on governance domain \(elsewhere.collection), but the request URL does not name the domain it acts on (it is in the request body or a query permcheck does not read), so whether the role reaches it is unknown.",
-                               hint: "Domain roles count only in their own governance domain; check that the body's domain id is \(Set(held.map(\.collection)).sorted().joined(separator: " or ")).")
+                               message: "\(who) holds \(elsewhere.role) on governance domain \(elsewhere.collection), but the request URL does not name the domain it acts on (it is in the request body), so whether the role reaches it is unknown.",
+                               hint: "Domain roles count only in their own governance domain.",
+                               collect: "Pass --collection <governance domain id> (the domain id in the request body; here \(Set(held.map(\.collection)).sorted().joined(separator: " or ")) would do).")
         }
         if principal.kind == .application, let appID = principal.appID, principal.objectID?.caseInsensitiveCompare(appID) != .orderedSame,
            access.assignments.contains(where: { wanted.contains(GovernanceEvidenceReader.roleKey($0.role)) && $0.principalIDs.contains { $0.equalsIgnoringCase(appID) } }) {
