@@ -11976,6 +11976,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with purview-reader on the target collection",
@@ -12190,6 +12198,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with collection-administrator on the target collection",
@@ -12397,6 +12413,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
     {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
@@ -12647,6 +12669,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
     {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
@@ -12903,6 +12931,14 @@ enum EmbeddedRules {
       ],
       "confidence": "reported",
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -13219,6 +13255,12 @@ enum EmbeddedRules {
   ],
   "notes": [
     {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
+    {
       "id": "root-admin-arm",
       "text": "If nobody is Collection Administrator on the root collection, an Azure Owner or User Access Administrator of the account adds one via ARM: POST https://management.azure.com/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Purview/accounts/{name}/addRootCollectionAdmin?api-version=2021-07-01 with {\"objectId\": \"<guid>\"}.",
       "status": 403,
@@ -13439,6 +13481,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
     {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
