@@ -40,7 +40,7 @@ import Testing
         (["fixtures/tokens/manager-graph.jwt", "--api", "export-download", "--changed-at", "2026-11-03 09:10"], "--changed-at '2026-11-03 09:10' has no time zone"),
         (["decode", "fixtures/tokens/manager-graph.jwt", "--at", "2026-11-03"], "has no time;"),
         // A filter that matches nothing says so.
-        (["apis", "--family", "foo"], "no API matches --family 'foo' (families: ediscovery, graph, purview)."),
+        (["apis", "--family", "foo"], "no API matches --family 'foo' (families: ediscovery, graph, purview, unified-catalog)."),
         (["apis", "--grep", "no-such-thing-anywhere"], "no API matches --grep 'no-such-thing-anywhere'."),
         (["apis", "--family", "graph", "--grep", "proxyservice"], "no API matches --grep 'proxyservice' in family 'graph'."),
         // Suggestions by edit distance over the real option and command tables.

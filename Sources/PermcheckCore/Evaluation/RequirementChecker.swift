@@ -27,6 +27,7 @@ struct RequirementChecker {
         case .purviewRole(let roles): purviewRole(roles)
         case .caseAdmin: caseAdmin()
         case .collectionRole(let roles): collectionRole(roles)
+        case .governanceRole(let roles): governanceRole(roles)
         case .header(let name, let value): header(name, value)
         case .tokenLifetime: lifetime()
         case .cloud(let available): cloud(available)

@@ -131,6 +131,8 @@ public struct Evidence: Sendable, Equatable {
     public var read: [String: EvidenceRead] = [:]
     /// The tenant's subscribed SKUs (`--subscriptions`).
     public var subscriptions: [SubscribedSku]?
+    /// Unified Catalog role assignments (`--governance-policies`).
+    public var governance: GovernanceAccess?
     /// "I changed the grant at…" (`--changed-at`).
     public var changedAt: Date?
 

@@ -55,7 +55,7 @@ public struct EvidenceKind: Sendable {
     /// Purview policies on the collections' hierarchy).
     public static let all: [EvidenceKind] = [caseMembers, roleGroups, caseAdmins, collections, purviewPolicies,
                                              sitePermissions, appAccessPolicies, exchangeRoleAssignments, groupMembers, mailboxPermissions,
-                                             directoryRoles, subscriptions]
+                                             directoryRoles, subscriptions, governancePolicies]
 
     public static let caseMembers = EvidenceKind(
         key: "caseMembers", summary: "eDiscovery case members",

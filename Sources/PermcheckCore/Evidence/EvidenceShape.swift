@@ -18,6 +18,9 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
     case cases = "Get-ComplianceCase output"
     /// The Metadata Policy API: `decisionRules`/`attributeRules`.
     case purviewPolicies = "a Purview metadata-policy export"
+    /// The Unified Catalog policies list: `attributeRules` naming `purviewdatagovernancerole_builtin_*` roles, or
+    /// policies of a governance domain (`entity`) or of the catalog (`dgpolicy_*`).
+    case governancePolicies = "a Unified Catalog policy export"
     /// `{collection: {role: [ids]}}`.
     case plainPurview = "the plain Purview role form"
     /// `GET /account/collections`: `collectionProvisioningState`/`parentCollection`.
@@ -38,6 +41,7 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
         case .caseMembers, .graphCaseMembers: "--case-members"
         case .purviewPolicies, .plainPurview: "--purview-policies"
         case .collections: "--collections"
+        case .governancePolicies: "--governance-policies"
         case .directoryRoleAssignments: "--directory-roles"
         case .subscriptions: "--subscriptions"
         case .token: "the token argument (permcheck TOKEN or --token-file), not as evidence"
@@ -94,7 +98,9 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
             keys.formUnion(record.keys)
             if case .object(let properties)? = record["properties"] { keys.formUnion(properties.keys) }
         }
-        if keys.contains("decisionRules") || keys.contains("attributeRules") { return .purviewPolicies }
+        if keys.contains("decisionRules") || keys.contains("attributeRules") {
+            return records.contains(where: isGovernancePolicy) ? .governancePolicies : .purviewPolicies
+        }
         if ["roleDefinitionId", "RoleDefinitionId"].contains(where: keys.contains) { return .directoryRoleAssignments }
         if ["SkuPartNumber", "skuPartNumber", "ServicePlans", "servicePlans"].contains(where: keys.contains) { return .subscriptions }
         if keys.contains("collectionProvisioningState") || keys.contains("parentCollection") { return .collections }
@@ -106,6 +112,16 @@ public enum EvidenceShape: String, Sendable, Equatable, CaseIterable {
             return listsRoleGroup ? .caseMembers : .recipients
         }
         return strings ? .names : .unrecognised
+    }
+
+    /// A Unified Catalog policy: named `dgpolicy_…`, scoped by `properties.entity`, or with data-governance role rules.
+    static func isGovernancePolicy(_ record: [String: JSONValue]) -> Bool {
+        if record["name"]?.stringValue?.lowercased().hasPrefix("dgpolicy_") == true { return true }
+        guard case .object(let properties)? = record["properties"] else { return false }
+        if properties["entity"]?.objectValue != nil { return true }
+        return properties["attributeRules"]?.arrayValue?.contains {
+            ($0["id"]?.stringValue ?? $0["name"]?.stringValue)?.lowercased().hasPrefix(GovernanceEvidenceReader.rolePrefix) == true
+        } ?? false
     }
 
     /// A compact JWT (`eyJ…` with two dots) or a `Bearer` header value.
@@ -133,6 +149,7 @@ enum EvidenceTarget: String {
     case collections = "--collections"
     case directoryRoles = "--directory-roles"
     case subscriptions = "--subscriptions"
+    case governancePolicies = "--governance-policies"
 
     var accepts: Set<EvidenceShape> {
         switch self {
@@ -143,6 +160,7 @@ enum EvidenceTarget: String {
         case .collections: [.collections, .names, .recipients, .unrecognised]
         case .directoryRoles: [.directoryRoleAssignments, .unrecognised]
         case .subscriptions: [.subscriptions, .unrecognised]
+        case .governancePolicies: [.governancePolicies, .unrecognised]
         }
     }
 }

@@ -11976,6 +11976,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with purview-reader on the target collection",
@@ -12190,6 +12198,14 @@ enum EmbeddedRules {
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
     }
   ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    }
+  ],
   "examples": [
     {
       "name": "Service principal with collection-administrator on the target collection",
@@ -12397,6 +12413,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
     {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
@@ -12647,6 +12669,12 @@ enum EmbeddedRules {
     }
   ],
   "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
     {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
@@ -12903,6 +12931,14 @@ enum EmbeddedRules {
       ],
       "confidence": "reported",
       "hint": "Roles flow from a parent collection to its sub-collections unless a sub-collection restricts inheritance; a role on a sub-collection never reaches its parent or siblings. Collection Administrators always inherit."
+    }
+  ],
+  "notes": [
+    {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
     }
   ],
   "examples": [
@@ -13219,6 +13255,12 @@ enum EmbeddedRules {
   ],
   "notes": [
     {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
+    {
       "id": "root-admin-arm",
       "text": "If nobody is Collection Administrator on the root collection, an Azure Owner or User Access Administrator of the account adds one via ARM: POST https://management.azure.com/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Purview/accounts/{name}/addRootCollectionAdmin?api-version=2021-07-01 with {\"objectId\": \"<guid>\"}.",
       "status": 403,
@@ -13440,6 +13482,12 @@ enum EmbeddedRules {
   ],
   "notes": [
     {
+      "id": "classic-support-mode",
+      "text": "Microsoft Purview Data Catalog (classic) and Data Health Insights (classic) take no new customers and are in customer support mode; these rules stay for existing accounts. New governance work goes to the Unified Catalog (permcheck's unified-catalog rules).",
+      "sources": ["https://learn.microsoft.com/en-us/purview/tutorial-metadata-policy-collections-apis"],
+      "confidence": "documented"
+    },
+    {
       "id": "legacy-host",
       "text": "The older per-account hosts {account}.catalog.purview.azure.com (Atlas/catalog, paths under /api/…) and {account}.scan.purview.azure.com (scanning) are the account's 'catalog' and 'scan' endpoints from before the unified {account}.purview.azure.com host; permcheck maps them to the same rule (same token audience https://purview.azure.net, same collection roles). New code should call {account}.purview.azure.com/datamap/api/… (or /scan/…).",
       "sources": ["https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.purview.models.armpurviewmodelfactory.purviewaccountendpoint?view=azure-dotnet", "https://learn.microsoft.com/en-us/purview/tutorial-atlas-2-2-apis"],
@@ -13605,6 +13653,5837 @@ enum EmbeddedRules {
 }
 
 """#),
+        ("rules/unified-catalog/critical-data-elements-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.critical-data-elements-read",
+  "aliases": [
+    "unified-catalog-critical-data-elements-read"
+  ],
+  "family": "unified-catalog",
+  "title": "List, get or query critical data elements",
+  "summary": "Reads the Unified Catalog's critical data elements (published ones across domains for catalog readers).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/query"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "global-catalog-reader",
+        "business-domain-reader",
+        "data-steward",
+        "data-product-owner",
+        "business-domain-owner"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Global Catalog Reader (global-catalog-reader) or Governance Domain Reader (business-domain-reader) or Data Steward (data-steward) or Data Product Owner (data-product-owner) or Governance Domain Owner (business-domain-owner): at catalog level (Global Catalog Reader) or on the governance domain the call acts on (Governance Domain Reader, Data Steward, Data Product Owner, Governance Domain Owner). Needed to read critical data elements.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Global Catalog Reader",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/critical-data-elements-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.critical-data-elements-write",
+  "aliases": [
+    "unified-catalog-critical-data-elements-write"
+  ],
+  "family": "unified-catalog",
+  "title": "Create, update or delete critical data elements",
+  "summary": "Creates, updates or deletes critical data elements (and their relationships) in a governance domain.",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "data-steward"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Data Steward (data-steward): on the governance domain the call acts on (Data Steward). Needed to create, update or delete critical data elements in the domain.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Data Steward on the governance domain given by --collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      },
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1"
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on some governance domain, target domain not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on another governance domain than the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements?api-version=2025-09-15-preview",
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/data-products-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.data-products-read",
+  "aliases": [
+    "unified-catalog-data-products-read"
+  ],
+  "family": "unified-catalog",
+  "title": "List, get or query data products",
+  "summary": "Reads the Unified Catalog's data products (published ones across domains for catalog readers).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/query"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "global-catalog-reader",
+        "business-domain-reader",
+        "data-steward",
+        "data-product-owner",
+        "business-domain-owner"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Global Catalog Reader (global-catalog-reader) or Governance Domain Reader (business-domain-reader) or Data Steward (data-steward) or Data Product Owner (data-product-owner) or Governance Domain Owner (business-domain-owner): at catalog level (Global Catalog Reader) or on the governance domain the call acts on (Governance Domain Reader, Data Steward, Data Product Owner, Governance Domain Owner). Needed to read data products.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Global Catalog Reader",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/data-products-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.data-products-write",
+  "aliases": [
+    "unified-catalog-data-products-write"
+  ],
+  "family": "unified-catalog",
+  "title": "Create, update or delete data products",
+  "summary": "Creates, updates or deletes data products (and their relationships) in a governance domain.",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "data-product-owner",
+        "data-steward"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Data Product Owner (data-product-owner) or Data Steward (data-steward): on the governance domain the call acts on (Data Product Owner, Data Steward). Needed to create, update or delete data products in the domain.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Data Product Owner on the governance domain given by --collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "name": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-product-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-product-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      },
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1"
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "name": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-product-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-product-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Product Owner on some governance domain, target domain not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "name": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-product-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-product-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Product Owner on another governance domain than the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/dataproducts?api-version=2025-09-15-preview",
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "name": "purviewdatagovernancerole_builtin_data-product-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-product-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-product-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/domains-create.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.domains-create",
+  "aliases": [
+    "unified-catalog-domains-create"
+  ],
+  "family": "unified-catalog",
+  "title": "Create a governance (business) domain",
+  "summary": "Creates a governance domain in the Unified Catalog.",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "business-domain-creator"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Governance Domain Creator (business-domain-creator): at catalog level (Governance Domain Creator). Needed to create a governance domain (the creator becomes its owner).",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Governance Domain Creator",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-creator",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-creator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-creator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-creator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-creator",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-creator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-creator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-creator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/domains-manage.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.domains-manage",
+  "aliases": [
+    "unified-catalog-domains-manage"
+  ],
+  "family": "unified-catalog",
+  "title": "Update or delete a governance (business) domain",
+  "summary": "Updates or deletes one governance domain.",
+  "requests": [
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"
+      ]
+    },
+    {
+      "method": "PATCH",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "business-domain-owner"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Governance Domain Owner (business-domain-owner): on the governance domain the call acts on (Governance Domain Owner). Needed to update or delete the governance domain.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Governance Domain Owner",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "PUT https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "PUT https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "PUT https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "PUT https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/domains-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.domains-read",
+  "aliases": [
+    "unified-catalog-domains-read"
+  ],
+  "family": "unified-catalog",
+  "title": "List or get governance (business) domains",
+  "summary": "Lists the Unified Catalog's governance domains or reads one.",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "global-catalog-reader",
+        "business-domain-reader",
+        "data-steward",
+        "data-product-owner",
+        "business-domain-owner",
+        "business-domain-creator"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Global Catalog Reader (global-catalog-reader) or Governance Domain Reader (business-domain-reader) or Data Steward (data-steward) or Data Product Owner (data-product-owner) or Governance Domain Owner (business-domain-owner) or Governance Domain Creator (business-domain-creator): at catalog level (Global Catalog Reader, Governance Domain Creator) or on the governance domain the call acts on (Governance Domain Reader, Data Steward, Data Product Owner, Governance Domain Owner). Needed to read governance domains.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Governance Domain Reader",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-reader",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-reader",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/businessdomains/d0d0d0d0-0000-4000-8000-0000000000f1?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/objectives-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.objectives-read",
+  "aliases": [
+    "unified-catalog-objectives-read"
+  ],
+  "family": "unified-catalog",
+  "title": "List, get or query OKRs (objectives and key results)",
+  "summary": "Reads the Unified Catalog's OKRs (objectives and key results) (published ones across domains for catalog readers).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/query"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "global-catalog-reader",
+        "business-domain-reader",
+        "data-steward",
+        "data-product-owner",
+        "business-domain-owner"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Global Catalog Reader (global-catalog-reader) or Governance Domain Reader (business-domain-reader) or Data Steward (data-steward) or Data Product Owner (data-product-owner) or Governance Domain Owner (business-domain-owner): at catalog level (Global Catalog Reader) or on the governance domain the call acts on (Governance Domain Reader, Data Steward, Data Product Owner, Governance Domain Owner). Needed to read OKRs (objectives and key results).",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Global Catalog Reader",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/objectives-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.objectives-write",
+  "aliases": [
+    "unified-catalog-objectives-write"
+  ],
+  "family": "unified-catalog",
+  "title": "Create, update or delete OKRs (objectives and key results)",
+  "summary": "Creates, updates or deletes OKRs (objectives and key results) (and their relationships) in a governance domain.",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "data-steward"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Data Steward (data-steward): on the governance domain the call acts on (Data Steward). Needed to create, update or delete OKRs in the domain.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Data Steward on the governance domain given by --collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      },
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1"
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on some governance domain, target domain not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on another governance domain than the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/objectives?api-version=2025-09-15-preview",
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/terms-read.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.terms-read",
+  "aliases": [
+    "unified-catalog-terms-read"
+  ],
+  "family": "unified-catalog",
+  "title": "List, get or query glossary terms",
+  "summary": "Reads the Unified Catalog's glossary terms (published ones across domains for catalog readers).",
+  "requests": [
+    {
+      "method": "GET",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/query"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "global-catalog-reader",
+        "business-domain-reader",
+        "data-steward",
+        "data-product-owner",
+        "business-domain-owner"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Global Catalog Reader (global-catalog-reader) or Governance Domain Reader (business-domain-reader) or Data Steward (data-steward) or Data Product Owner (data-product-owner) or Governance Domain Owner (business-domain-owner): at catalog level (Global Catalog Reader) or on the governance domain the call acts on (Governance Domain Reader, Data Steward, Data Product Owner, Governance Domain Owner). Needed to read glossary terms.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Global Catalog Reader",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      }
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "name": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_global-catalog-reader",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_global-catalog-reader"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "GET https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
+        ("rules/unified-catalog/terms-write.json", #"""
+{
+  "$schema": "../rule.schema.json",
+  "id": "unified-catalog.terms-write",
+  "aliases": [
+    "unified-catalog-terms-write"
+  ],
+  "family": "unified-catalog",
+  "title": "Create, update or delete glossary terms",
+  "summary": "Creates, updates or deletes glossary terms (and their relationships) in a governance domain.",
+  "requests": [
+    {
+      "method": "POST",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "PUT",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"
+      ]
+    },
+    {
+      "method": "DELETE",
+      "urls": [
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}",
+        "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"
+      ]
+    }
+  ],
+  "success": "200 OK (201 Created for create, 204 No Content for delete).",
+  "requirements": [
+    {
+      "id": "token-lifetime",
+      "kind": "tokenLifetime",
+      "description": "The token is within its lifetime (nbf ≤ now < exp).",
+      "status": 401,
+      "fix": "Acquire a new token; access tokens live 60-90 minutes by default.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "purview-audience",
+      "kind": "audience",
+      "anyOf": [
+        "https://purview.azure.net",
+        "73c2949e-da2d-457a-9607-fcc665198967"
+      ],
+      "description": "The token is for the Purview data plane: aud https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+      "status": 401,
+      "fix": {
+        "user": "Request the token for Purview, not Graph or ARM: az account get-access-token --resource https://purview.azure.net (v2 scope https://purview.azure.net/.default).",
+        "application": "Request the token with client credentials for Purview: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token with scope=https://purview.azure.net/.default."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview",
+        "https://learn.microsoft.com/en-us/purview/tutorial-using-rest-apis",
+        "https://pypi.org/project/pvw-cli/"
+      ],
+      "confidence": "reported",
+      "hint": "Microsoft's Purview data-plane authentication tutorial documents the https://purview.azure.net resource; that the Unified Catalog API takes the same audience comes from code and SDKs that call it (reported): the stored copies of its own tutorial do not say."
+    },
+    {
+      "id": "governance-role",
+      "kind": "governanceRole",
+      "anyOf": [
+        "data-steward"
+      ],
+      "description": "The caller (matched by its object id, 'oid', or a group in 'groups') holds Data Steward (data-steward): on the governance domain the call acts on (Data Steward). Needed to create, update or delete glossary terms in the domain.",
+      "status": 403,
+      "fix": {
+        "user": "A Data Governance Administrator (catalog-level roles) or the Governance Domain Owner (domain roles) adds the user in the Microsoft Purview portal: Unified Catalog → Catalog management → Governance domains → the domain → Roles (catalog roles: Unified Catalog → Catalog management → Roles). Then get a new token.",
+        "application": "Add the service principal by its object id (Enterprise applications → Object ID, not the client id) to the role: in the portal (Unified Catalog → Catalog management → Governance domains → the domain → Roles), or by adding the object id to the purviewdatagovernancerole_builtin_<role> rule of the scope's policy and PUT https://api.purview-service.microsoft.com/datagovernance/catalog/policies/{policyId}."
+      },
+      "sources": [
+        "https://learn.microsoft.com/en-us/purview/data-governance-roles-permissions",
+        "https://learn.microsoft.com/en-au/purview/governance-roles-permissions",
+        "https://learn.microsoft.com/en-us/rest/api/purview/purviewdatagovernance/list-policies/list-policies?view=rest-purview-purviewdatagovernance-2025-09-15-preview",
+        "https://rbacmap.com/roles/gov-data-steward/"
+      ],
+      "confidence": "reported",
+      "hint": "Which role each operation checks is reported, not documented: Microsoft's governance roles page names the role tiers, but the stored copies hold only its introduction, and the role keys (purviewdatagovernancerole_builtin_*) come from code that edits the Unified Catalog policies. Domain roles count only in their own governance domain; Local Catalog Reader is not modelled (its role key was not found)."
+    }
+  ],
+  "notes": [
+    {
+      "id": "preview",
+      "text": "The Unified Catalog API is in public preview (since October 2025; api-version 2025-09-15-preview, later 2026-03-20-preview): it covers only generally available Unified Catalog features (OKRs, business/governance domains, critical data elements, data products, glossary terms, data access policies); data assets and critical data columns are on the roadmap, and preview features are not served.",
+      "sources": [
+        "https://learn.microsoft.com/en-us/rest/api/purview/unified-catalog-api-overview"
+      ],
+      "confidence": "documented"
+    },
+    {
+      "id": "host",
+      "text": "The API is called at https://api.purview-service.microsoft.com/datagovernance/catalog/… or the tenant-prefixed host https://{tenantId}-api.purview-service.microsoft.com/…; both map to these rules. A 403 'Not authorized to access account' means the caller holds no Unified Catalog role; Azure RBAC on the Purview resource and Data Map collection roles do not grant one.",
+      "sources": [
+        "https://pypi.org/project/pvw-cli/",
+        "https://techcommunity.microsoft.com/discussions/azurepurview/purview-graph-api/4509708/replies/4513419"
+      ],
+      "confidence": "reported",
+      "status": 403
+    }
+  ],
+  "examples": [
+    {
+      "name": "Service principal holds Data Steward on the governance domain given by --collection",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "allowed"
+      },
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1"
+    },
+    {
+      "name": "Service principal holds no Unified Catalog role",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "name": "purviewdatagovernancerole_builtin_business-domain-owner",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_business-domain-owner",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_business-domain-owner"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 403,
+        "unmet": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Token for Azure Resource Manager instead of Purview",
+      "claims": {
+        "aud": "https://management.azure.com/",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f1",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f1"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "denied",
+        "status": 401,
+        "unmet": [
+          "purview-audience"
+        ]
+      }
+    },
+    {
+      "name": "Unified Catalog policies not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on some governance domain, target domain not given: indeterminate",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    },
+    {
+      "name": "Data Steward on another governance domain than the target",
+      "claims": {
+        "aud": "https://purview.azure.net",
+        "iss": "https://sts.windows.net/aaaabbbb-0000-4000-8000-00000000cafe/",
+        "iat": 1793696400,
+        "exp": 1793700900,
+        "oid": "c0c0c0c0-1111-4111-8111-00000000f1a0",
+        "tid": "aaaabbbb-0000-4000-8000-00000000cafe",
+        "idtyp": "app",
+        "appid": "c0c0c0c0-0000-4000-8000-00000000a990",
+        "roles": []
+      },
+      "request": "POST https://api.purview-service.microsoft.com/datagovernance/catalog/terms?api-version=2025-09-15-preview",
+      "collection": "d0d0d0d0-0000-4000-8000-0000000000f1",
+      "evidence": {
+        "governancePolicies": {
+          "values": [
+            {
+              "name": "dgpolicy_datagovernanceapp_aaaabbbb-0000-4000-8000-00000000cafe",
+              "id": "8ab27b74-b096-4792-8aa3-2fdb146aca8c",
+              "version": 3,
+              "properties": {
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "name": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-4444-4444-8444-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_datagovernance-administrator",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_datagovernance-administrator"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "name": "dgpolicy_businessdomain_d0d0d0d0-0000-4000-8000-0000000000f2",
+              "id": "5f0b5a1e-0000-4000-8000-000000000001",
+              "version": 7,
+              "properties": {
+                "entity": {
+                  "type": "BusinessDomainReference",
+                  "referenceName": "d0d0d0d0-0000-4000-8000-0000000000f2"
+                },
+                "decisionRules": [
+                  {
+                    "kind": "decisionrule",
+                    "effect": "Permit",
+                    "dnfCondition": [
+                      []
+                    ]
+                  }
+                ],
+                "attributeRules": [
+                  {
+                    "kind": "attributerule",
+                    "id": "purviewdatagovernancerole_builtin_data-steward",
+                    "name": "purviewdatagovernancerole_builtin_data-steward",
+                    "dnfCondition": [
+                      [
+                        {
+                          "attributeName": "principal.microsoft.id",
+                          "attributeValueIncludedIn": [
+                            "c0c0c0c0-1111-4111-8111-00000000f1a0"
+                          ]
+                        },
+                        {
+                          "fromRule": "purviewdatagovernancerole_builtin_data-steward",
+                          "attributeName": "derived.purview.role",
+                          "attributeValueIncludes": "purviewdatagovernancerole_builtin_data-steward"
+                        }
+                      ]
+                    ]
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "expect": {
+        "verdict": "indeterminate",
+        "unknown": [
+          "governance-role"
+        ]
+      }
+    }
+  ]
+}
+
+"""#),
     ]
     /// Per rule file, in the order of `files`: its id, aliases and requests (methods upper-cased).
     static let index: [(id: String, aliases: [String], requests: [(method: String, urls: [String])])] = [
@@ -13655,5 +19534,16 @@ enum EmbeddedRules {
         ("purview.devops-policies", ["purview-devops-policies"], [("GET", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/devops-policies", "https://{account}.purview.azure.com/devops-policies/{path*}"])]),
         ("purview.metadata-policy", ["purview-metadata-policy"], [("GET", ["https://{account}.purview.azure.com/policystore/metadataPolicies", "https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}", "https://{account}.purview.azure.com/policystore/metadataroles", "https://{account}.purview.azure.com/policystore/collections/{collectionName}/metadataPolicy"]), ("PUT", ["https://{account}.purview.azure.com/policystore/metadataPolicies/{policyId}"])]),
         ("purview.scanning", ["purview-scanning"], [("GET", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("PUT", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("POST", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"]), ("DELETE", ["https://{account}.purview.azure.com/scan/{path*}", "https://{account}.scan.purview.azure.com/{path*}"])]),
+        ("unified-catalog.critical-data-elements-read", ["unified-catalog-critical-data-elements-read"], [("GET", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"]), ("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/query"])]),
+        ("unified-catalog.critical-data-elements-write", ["unified-catalog-critical-data-elements-write"], [("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"]), ("PUT", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"]), ("DELETE", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/criticalDataElements/{id}/{rest*}"])]),
+        ("unified-catalog.data-products-read", ["unified-catalog-data-products-read"], [("GET", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"]), ("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/query"])]),
+        ("unified-catalog.data-products-write", ["unified-catalog-data-products-write"], [("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"]), ("PUT", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"]), ("DELETE", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/dataproducts/{id}/{rest*}"])]),
+        ("unified-catalog.domains-create", ["unified-catalog-domains-create"], [("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains"])]),
+        ("unified-catalog.domains-manage", ["unified-catalog-domains-manage"], [("PUT", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"]), ("PATCH", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"]), ("DELETE", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"])]),
+        ("unified-catalog.domains-read", ["unified-catalog-domains-read"], [("GET", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/businessdomains/{domainId}"])]),
+        ("unified-catalog.objectives-read", ["unified-catalog-objectives-read"], [("GET", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"]), ("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/query"])]),
+        ("unified-catalog.objectives-write", ["unified-catalog-objectives-write"], [("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"]), ("PUT", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"]), ("DELETE", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/objectives/{id}/{rest*}"])]),
+        ("unified-catalog.terms-read", ["unified-catalog-terms-read"], [("GET", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"]), ("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/query"])]),
+        ("unified-catalog.terms-write", ["unified-catalog-terms-write"], [("POST", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"]), ("PUT", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"]), ("DELETE", ["https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}", "https://{endpoint}.purview-service.microsoft.com/datagovernance/catalog/terms/{id}/{rest*}"])]),
     ]
 }

@@ -42,6 +42,7 @@ public enum RuleReport {
             case .purviewRole(let roles): grants.append("Purview role \(roles[0]) through a role group")
             case .caseAdmin: grants.append("eDiscovery Administrator")
             case .collectionRole(let roles): grants.append("collection role \(roles[0]) on the target collection (or inherited from a parent)")
+            case .governanceRole(let roles): grants.append("Unified Catalog role \(roles[0]) (catalog level, or on the target governance domain)")
             case .header(let name, let value): grants.append("header '\(name)\(value.map { ": " + $0 } ?? "")'")
             case .deprecated(_, let replacement): grants.append("not this endpoint: it is deprecated, use \(replacement)")
             case .license(let plans, let alternative):

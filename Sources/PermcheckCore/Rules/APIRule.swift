@@ -61,6 +61,8 @@ public struct RuleExample: Sendable, Equatable {
     public let expectedUnmet: [String]
     /// Requirement ids that must be unknown.
     public let expectedUnknown: [String]
+    /// The request line the call makes (`GET https://…`), when a check reads the URL (e.g. the governance domain).
+    public var request: String? = nil
 }
 
 /// One API's permission rule: what the call needs, why, and examples that prove it.

@@ -85,6 +85,9 @@ public enum RequirementCheck: Sendable, Equatable {
     /// The tenant has one of these service plans (name or id) provisioned in a working subscription; `alternative`
     /// names what else satisfies it that the subscription export cannot show (then no plan → unknown, not unmet).
     case license(anyOf: [String], alternative: String?)
+    /// The principal holds one of these Unified Catalog roles at catalog level or on the target governance domain
+    /// (`--governance-policies`).
+    case governanceRole(anyOf: [String])
     /// A `*.Selected` scope's per-resource grant covers the call (`--site-permissions`). Catalogue rules only.
     case resourceGrant(ResourceGrantSpec)
     /// `roles` holds one of these, or an Exchange RBAC for Applications assignment grants one (`--exchange-role-assignments`).
@@ -113,6 +116,7 @@ public enum RequirementCheck: Sendable, Equatable {
         case .cloud: .cloud
         case .deprecated: .deprecated
         case .license: .license
+        case .governanceRole: .governanceRole
         case .resourceGrant: .resourceGrant
         case .mailboxAppRole: .mailboxAppRole
         case .mailboxAccessPolicy: .mailboxAccessPolicy

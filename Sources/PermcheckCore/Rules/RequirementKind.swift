@@ -29,6 +29,8 @@ public enum RequirementKind: String, Sendable, CaseIterable, Equatable, Hashable
     case deprecated
     /// The tenant subscribes to one of `anyOf` service plans (`--subscriptions`).
     case license
+    /// The caller holds one of `anyOf` Unified Catalog roles, at catalog level or on the target governance domain.
+    case governanceRole
     /// A `*.Selected` scope's per-resource grant (site, list, item, file) covers the call. Catalogue rules only.
     case resourceGrant
     /// An application permission, or an Exchange RBAC for Applications assignment, for a mailbox. Catalogue rules only.

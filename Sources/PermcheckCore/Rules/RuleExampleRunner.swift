@@ -21,6 +21,7 @@ public enum RuleExampleRunner {
         var input = CheckInput(rule: .rule(rule), token: .decoded(token), at: at)
         input.evidence.caseName = example.caseName
         input.evidence.collectionName = example.collectionName
+        input.requestLine = example.request
         let path = rule.file + " (" + source + ")"
         for key in example.evidence.keys.sorted() {
             guard let kind = EvidenceKind.named(key) else {

@@ -113,6 +113,7 @@ public enum RuleLoader {
         case .appRole: check = .appRole(anyOf: try anyOf())
         case .purviewRole: check = .purviewRole(anyOf: try anyOf())
         case .collectionRole: check = .collectionRole(anyOf: try anyOf())
+        case .governanceRole: check = .governanceRole(anyOf: try anyOf())
         case .caseAdmin: check = .caseAdmin
         case .tokenLifetime: check = .tokenLifetime
         case .resourceGrant, .mailboxAppRole, .mailboxAccessPolicy, .sharedScope, .mailboxDelegation:
@@ -189,7 +190,7 @@ public enum RuleLoader {
     }
 
     private static func readExample(_ object: RuleObject, requirementIDs: [String]) throws(PermcheckError) -> RuleExample {
-        try object.onlyKeys(["name", "claims", "evidence", "case", "collection", "headers", "at", "status", "expect"])
+        try object.onlyKeys(["name", "claims", "evidence", "case", "collection", "request", "headers", "at", "status", "expect"])
         guard let claims = try object.rawObject("claims") else { throw object.fail(nil, "an example needs 'claims'") }
         var headers: [String: String] = [:]
         if let headerObject = try object.child("headers") {
@@ -214,10 +215,12 @@ public enum RuleLoader {
                 throw expect.fail("\(key)/\(index)", "example '\(try object.string("name") ?? "?")' names unknown requirement '\(id)'\(hint)")
             }
         }
-        return RuleExample(
+        var example = RuleExample(
             name: try object.requiredString("name"), claims: claims, evidence: try object.rawObject("evidence") ?? [:],
             caseName: try object.string("case"), collectionName: try object.string("collection"), headers: headers, at: at,
             observedStatus: try object.int("status"), expectedVerdict: verdict, expectedStatus: try expect.int("status"),
             expectedUnmet: unmet, expectedUnknown: unknown)
+        example.request = try object.string("request")
+        return example
     }
 }
