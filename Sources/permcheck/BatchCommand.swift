@@ -9,7 +9,7 @@ enum BatchCommand {
     ] + Options.evidenceGroup + [
         Options.header, Options.status, Options.at, Options.cloud,
         Options.format.allowing(["json", "sarif"]).described("JSON Lines (default) or one SARIF 2.1.0 document"),
-        Options.summary, Options.jobs, Options.rules,
+        Options.full, Options.summary, Options.jobs, Options.rules,
         Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in \"id\") with placeholders; the same person gets the same placeholder on every line"),
         Options.help,
     ]
@@ -21,6 +21,8 @@ enum BatchCommand {
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
         let jobs = try jobCount(args.value("--jobs"))
+        let record: BatchRecord = args.has("--full") ? .full : .brief
+        if record == .full && format != "json" { throw .usage("--full applies to JSON Lines output, not --format \(format).") }
         let rules = try RuleSource.load(directory: args.value("--rules"))
         var shared = Evidence()
         shared.caseName = args.value("--case")
@@ -54,12 +56,12 @@ enum BatchCommand {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
             // The SARIF prefix waits for the first line, so empty input writes nothing before its error.
             if format == "sarif", !prefixWritten, !work.isEmpty { output.write(SARIFReport.prefix); prefixWritten = true }
-            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
+            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil ? record : nil)
             for (evaluated, text) in results {
                 tally.add(evaluated)
                 let outcome = redactor.map { redact(evaluated, with: $0) } ?? evaluated
                 if format == "json" {
-                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine()) }
+                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine(record)) }
                     continue
                 }
                 switch outcome {
@@ -94,7 +96,7 @@ enum BatchCommand {
     }
 
     /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
-    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: Bool) -> [(BatchOutcome, [UInt8])] {
+    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: BatchRecord?) -> [(BatchOutcome, [UInt8])] {
         guard jobs > 1, lines.count > 1 else { return lines.map { evaluateLine($0, evaluator, render) } }
         let slots = ResultSlots(count: lines.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -104,14 +106,14 @@ enum BatchCommand {
     }
 
     /// One line's outcome and, for JSON Lines output, its rendered record.
-    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: Bool) -> (BatchOutcome, [UInt8]) {
+    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: BatchRecord?) -> (BatchOutcome, [UInt8]) {
         let outcome = line.tooLong
             ? BatchOutcome.failure(id: .null, line: line.number, message: "The line is longer than \(InputLimits.tokenBytes / 1024 + 4) KiB; a token line must be shorter.")
             : evaluator.evaluate(line: line.bytes, number: line.number)
         var record: [UInt8] = []
-        if render {
-            record.reserveCapacity(8192)
-            outcome.appendJSONLine(into: &record)
+        if let render {
+            record.reserveCapacity(render == .full ? 8192 : 512)
+            outcome.appendJSONLine(render, into: &record)
         }
         return (outcome, record)
     }

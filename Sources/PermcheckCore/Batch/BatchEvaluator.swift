@@ -7,24 +7,34 @@ public enum BatchOutcome: Sendable {
     /// The line could not be evaluated.
     case failure(id: JSONValue, line: Int, message: String)
 
-    /// The JSON Lines record: the compact diagnosis JSON plus `id` and `line`, or `{"error", "id", "line"}`.
-    /// Ends with a newline.
-    public func jsonLine() -> String {
+    /// The JSON Lines record (see ``BatchRecord``), or `{"error", "id", "line"}`. Ends with a newline.
+    public func jsonLine(_ record: BatchRecord = .full) -> String {
         var bytes: [UInt8] = []
-        appendJSONLine(into: &bytes)
+        appendJSONLine(record, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``jsonLine()``'s bytes to `out`, written directly (no `JSONValue` tree): the batch hot path.
-    public func appendJSONLine(into out: inout [UInt8]) {
+    /// Appends ``jsonLine(_:)``'s bytes to `out`, written directly (no `JSONValue` tree): the batch hot path.
+    public func appendJSONLine(_ record: BatchRecord = .full, into out: inout [UInt8]) {
         switch self {
         case .diagnosis(let id, let line, let diagnosis):
-            DiagnosisJSONWriter.append(diagnosis, id: id, line: line, into: &out)
+            switch record {
+            case .brief: BriefRecordWriter.append(diagnosis, id: id, line: line, into: &out)
+            case .full: DiagnosisJSONWriter.append(diagnosis, id: id, line: line, into: &out)
+            }
         case .failure(let id, let line, let message):
             JSONWriter.emit(.object(["id": id, "line": .number(JSONNumber(line)), "error": .string(message)]), into: &out)
         }
         out.append(UInt8(ascii: "\n"))
     }
+}
+
+/// The shape of a batch line's record.
+public enum BatchRecord: Sendable {
+    /// ``BriefRecordWriter``: verdict, status, requirement ids, principal, token summary, first fix (~300 bytes).
+    case brief
+    /// The diagnosis JSON contract plus `id` and `line` (``DiagnosisJSONWriter``, ~6 KB).
+    case full
 }
 
 /// Evaluates batch lines (JSON Lines: a bare token, or `{"token", "api", "case", "id"}`) against shared evidence.
