@@ -2,56 +2,69 @@
 public enum SHA256 {
     /// The 32-byte SHA-256 digest of `bytes`.
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { message in
+            var digest = [UInt8](repeating: 0, count: 32)
+            digest.withUnsafeMutableBufferPointer { hash(message, into: $0.baseAddress!) }
+            return digest
+        }
+    }
+
+    /// Writes the 32-byte digest of `message` to `digest`, without copying the message: the bytes in hand.
+    public static func hash(_ message: UnsafeBufferPointer<UInt8>, into digest: UnsafeMutablePointer<UInt8>) {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-
-        // Message followed by 0x80, zeros, and the 64-bit big-endian bit length, to a multiple of 64 bytes.
-        let fullBlocks = bytes.count / 64
-        var tail = Array(bytes[(fullBlocks * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-
+        let count = message.count
+        let fullBlocks = count / 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            roundConstants.withUnsafeBufferPointer { k in
-                bytes.withUnsafeBufferPointer { message in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                roundConstants.withUnsafeBufferPointer { k in
                     for block in 0..<fullBlocks {
                         compress(message.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
                     }
-                }
-                tail.withUnsafeBufferPointer { padded in
-                    for block in 0..<(padded.count / 64) {
-                        compress(padded.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
+                    // The rest, 0x80, zeros, and the 64-bit big-endian bit length, to a multiple of 64 bytes.
+                    let rest = count - fullBlocks * 64
+                    let padded = rest < 56 ? 64 : 128
+                    for i in 0..<padded { tail[i] = 0 }
+                    if rest > 0 { UnsafeMutableRawPointer(tail.baseAddress!).copyMemory(from: message.baseAddress! + fullBlocks * 64, byteCount: rest) }
+                    tail[rest] = 0x80
+                    let bitLength = UInt64(count) &* 8
+                    for i in 0..<8 { tail[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                    for block in 0..<(padded / 64) {
+                        compress(UnsafePointer(tail.baseAddress!) + block * 64, &state, w.baseAddress!, k.baseAddress!)
                     }
                 }
             }
         }
-
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        withUnsafeBytes(of: &state) { raw in
+            for i in 0..<8 {
+                let word = raw.load(fromByteOffset: 4 * i, as: UInt32.self)
+                digest[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+                digest[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+            }
         }
-        return digest
     }
 
     /// The SHA-256 digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in hash(bytes) {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+        bytes.withUnsafeBufferPointer { hexDigest($0, digits: 64) }
+    }
+
+    /// The first `digits` (≤ 64) lower-case hex digits of the digest of `message`.
+    public static func hexDigest(_ message: UnsafeBufferPointer<UInt8>, digits: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            hash(message, into: digest.baseAddress!)
+            return String(unsafeUninitializedCapacity: digits) { out in
+                let hex: StaticString = "0123456789abcdef"
+                for i in 0..<digits {
+                    let byte = digest[i / 2]
+                    out[i] = hex.utf8Start[Int(i % 2 == 0 ? byte >> 4 : byte & 0x0F)]
+                }
+                return digits
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static let roundConstants: [UInt32] = [

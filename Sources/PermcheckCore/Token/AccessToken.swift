@@ -5,8 +5,10 @@ import Foundation
 /// Holds no copy of the token text or signature, so nothing downstream can print them by accident;
 /// `fingerprint` identifies the token instead.
 public struct AccessToken: Sendable, Equatable {
-    /// The JOSE header (`alg`, `kid`, `typ`, possibly `nonce` on Graph tokens).
-    public let header: [String: JSONValue]
+    /// The JOSE header (`alg`, `kid`, `typ`, possibly `nonce` on Graph tokens); parsed from the decoded bytes when
+    /// first read (no check reads it).
+    public var header: [String: JSONValue] { headerStorage.object }
+    let headerStorage: LazyJSONObject
     /// The payload's claims.
     public let claims: Claims
     /// `sha256:` plus the first 12 hex digits of SHA-256 over the token text.
@@ -20,7 +22,11 @@ public struct AccessToken: Sendable, Equatable {
 
     /// Builds a token from already-decoded parts (used by the decoder and by rule examples).
     public init(header: [String: JSONValue], claims: Claims, fingerprint: String, hasSignature: Bool) {
-        self.header = header
+        self.init(headerStorage: LazyJSONObject(header), claims: claims, fingerprint: fingerprint, hasSignature: hasSignature)
+    }
+
+    init(headerStorage: LazyJSONObject, claims: Claims, fingerprint: String, hasSignature: Bool) {
+        self.headerStorage = headerStorage
         self.claims = claims
         self.fingerprint = fingerprint
         self.hasSignature = hasSignature
