@@ -119,7 +119,10 @@ struct RequirementChecker {
         guard let actual = input.request.header(name) else {
             return result(outcome: .unmet, message: "The request does not send the header \(expected).")
         }
-        if let value, !actual.trimmingCharacters(in: .whitespaces).equalsIgnoringCase(value) {
+        // Foundation's trimming only when the value starts or ends with something other than visible ASCII.
+        let visible = { (byte: UInt8?) in byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+        let trimmed = visible(actual.utf8.first) && visible(actual.utf8.last) ? actual : actual.trimmingCharacters(in: .whitespaces)
+        if let value, !trimmed.equalsIgnoringCase(value) {
             return result(outcome: .unmet, message: "The request sends '\(name): \(actual)', but the API needs \(expected).")
         }
         return result(outcome: .met, message: "The request sends \(expected).")

@@ -108,6 +108,15 @@ enum JSONObjectScanner {
         /// A string without escapes; non-ASCII bytes must be well-formed UTF-8.
         mutating func string() -> Bool {
             guard take(UInt8(ascii: "\"")) else { return false }
+            // Eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while pos + 8 <= p.count {
+                let x = UnsafeRawPointer(p.baseAddress! + pos).loadUnaligned(as: UInt64.self)
+                let quote = x ^ (ones &* 0x22), slash = x ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((x &- ones &* 0x20) & ~x) | x
+                guard special & highs == 0 else { break }
+                pos += 8
+            }
             while pos < p.count {
                 let b = p[pos]
                 if b == UInt8(ascii: "\"") { pos += 1; return true }
