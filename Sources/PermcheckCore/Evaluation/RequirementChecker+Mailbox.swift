@@ -128,7 +128,10 @@ extension RequirementChecker {
                          collect: spec.rbacExport)
         }
         let assignments = rbacAssignments(spec.permissions, rbacRoles: spec.rbacRoles)
-        let role = spec.rbacRoles.first { $0.value.contains(spec.permissions.first ?? "") }?.key ?? "Application \(spec.permissions.first ?? "Mail.Read")"
+        // The least-privileged role holding the permission (fewest permissions, then by name): a dictionary's own
+        // order differs between instances, so "the first" named a different role from one evaluation to the next.
+        let role = spec.rbacRoles.filter { $0.value.contains(spec.permissions.first ?? "") }
+            .min { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key ?? "Application \(spec.permissions.first ?? "Mail.Read")"
         let fix = spec.rbacFix.filling(values.merging(["role": role]) { a, _ in a })
         let tests = relevantAuthorizationTests(spec.permissions)
         if let hit = tests.first(where: \.inScope) {
