@@ -52,6 +52,19 @@ public enum SHA256 {
         bytes.withUnsafeBufferPointer { hexDigest($0, digits: 64) }
     }
 
+    /// A token fingerprint: `sha256:` and the first 12 hex digits of the digest, built as one string.
+    public static func fingerprint(_ message: UnsafeBufferPointer<UInt8>) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            hash(message, into: digest.baseAddress!)
+            return String(unsafeUninitializedCapacity: 19) { out in
+                let prefix: StaticString = "sha256:", hex: StaticString = "0123456789abcdef"
+                for i in 0..<7 { out[i] = prefix.utf8Start[i] }
+                for i in 0..<12 { out[7 + i] = hex.utf8Start[Int(i % 2 == 0 ? digest[i / 2] >> 4 : digest[i / 2] & 0x0F)] }
+                return 19
+            }
+        }
+    }
+
     /// The first `digits` (≤ 64) lower-case hex digits of the digest of `message`.
     public static func hexDigest(_ message: UnsafeBufferPointer<UInt8>, digits: Int) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in

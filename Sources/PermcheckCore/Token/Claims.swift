@@ -205,10 +205,27 @@ struct ClaimReader<Lookup: ClaimLookup> {
         guard let value = lookup[.scp] else { return nil }
         switch value {
         case .null: return nil
-        case .string(let text): return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        case .string(let text): return Self.splitScopes(text)
         case .array: throw invalid(.scp, "expected a space-separated string, found an array (Entra issues 'scp' as one string)")
         default: throw invalid(.scp, "expected a space-separated string, found \(value.typeName)")
         }
+    }
+
+    /// Space- or tab-separated words; ASCII text split byte by byte, other text by `Character` (a combining mark
+    /// after a space makes one character, not a separator).
+    static func splitScopes(_ text: String) -> [String] {
+        var text = text
+        let ascii: [String]? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words: [String] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 {
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return words
+        }
+        return ascii ?? text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     /// `aud` is a string; a one-element array (allowed by RFC 7519) is accepted.

@@ -46,7 +46,7 @@ extension TokenDecoder {
         }
         guard var claims else { return nil }
         claims.rawStorage = LazyJSONObject(validated: payloadBytes)
-        let fingerprint = "sha256:" + SHA256.hexDigest(token, digits: 12)
+        let fingerprint = SHA256.fingerprint(token)
         return AccessToken(headerStorage: LazyJSONObject(validated: headerBytes), claims: claims,
                            fingerprint: fingerprint, hasSignature: signatureLength > 0)
     }

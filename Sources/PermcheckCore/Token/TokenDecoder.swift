@@ -104,7 +104,7 @@ public enum TokenDecoder {
             }
         }
         let claims = try Claims(payload: payload, source: source)
-        let fingerprint = "sha256:" + token.withUnsafeBufferPointer { SHA256.hexDigest($0, digits: 12) }
+        let fingerprint = token.withUnsafeBufferPointer(SHA256.fingerprint)
         return AccessToken(header: header, claims: claims, fingerprint: fingerprint, hasSignature: !signature.isEmpty)
     }
 
