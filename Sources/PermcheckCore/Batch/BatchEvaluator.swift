@@ -31,7 +31,7 @@ public enum BatchOutcome: Sendable {
 
 /// The shape of a batch line's record.
 public enum BatchRecord: Sendable {
-    /// ``BriefRecordWriter``: verdict, status, requirement ids, principal, token summary, first fix (~300 bytes).
+    /// ``BriefRecordWriter``: verdict, status, requirement ids, principal, token summary, first fix (~500 bytes).
     case brief
     /// The diagnosis JSON contract plus `id` and `line` (``DiagnosisJSONWriter``, ~6 KB).
     case full

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The brief batch record: what triage of many tokens needs, about 300 bytes per token, written straight into a
+/// The brief batch record: what triage of many tokens needs, about 500 bytes per token (plus the fix), written straight into a
 /// byte buffer. Members in this order (documented in docs/batch.md):
 /// `line`, `id`, `api`, `verdict`, `predictedStatus`, `unmet`, `unknown` (requirement ids, check order),
 /// `principal` {`kind`, `id`, `name`}, `token` {`fingerprint`, `audience`, `appId`, `tenantId`, `cloud`,
