@@ -9,7 +9,7 @@ enum BatchCommand {
     ] + Options.evidenceGroup + [
         Options.header, Options.status, Options.at, Options.cloud,
         Options.format.allowing(["json", "sarif"]).described("JSON Lines (default) or one SARIF 2.1.0 document"),
-        Options.summary, Options.jobs, Options.rules,
+        Options.full, Options.summary, Options.jobs, Options.rules,
         Options.redact.described("replace UPNs, names, object ids, tenant ids and IPs (also in \"id\") with placeholders; the same person gets the same placeholder on every line"),
         Options.help,
     ]
@@ -21,6 +21,8 @@ enum BatchCommand {
         guard format == "json" || format == "sarif" else { throw .usage("unknown format '\(format)' for 'batch'; use json or sarif.") }
         guard args.positionals.count <= 1 else { throw .usage("expected at most one input file. See 'permcheck batch --help'.") }
         let jobs = try jobCount(args.value("--jobs"))
+        let record: BatchRecord = args.has("--full") ? .full : .brief
+        if record == .full && format != "json" { throw .usage("--full applies to JSON Lines output, not --format \(format).") }
         let rules = try RuleSource.load(directory: args.value("--rules"))
         var shared = Evidence()
         shared.caseName = args.value("--case")
@@ -36,7 +38,7 @@ enum BatchCommand {
             rules: rules, defaultRule: args.value("--api").map { .api($0) } ?? args.value("--request").map { .request($0) },
             evidence: evidence, headers: CommonOptions.headers(args),
             at: CommonOptions.time(args, "--at") ?? Date(), observedStatus: CommonOptions.status(args),
-            targetCloud: CommonOptions.cloud(args))
+            targetCloud: CommonOptions.cloud(args), detail: format == "json" && record == .brief ? .brief : .full)
 
         let path = args.positionals.first.flatMap { $0 == "-" ? nil : $0 }
         let descriptor = try open(path)
@@ -50,18 +52,30 @@ enum BatchCommand {
         var firstResult = true
         let artifact = path ?? "stdin"
         var prefixWritten = false
+        let summary = args.has("--summary")
+        let workers = (0..<jobs).map { _ in Worker() }
         while let lines = try reader.nextLines() {
             let work = lines.filter { $0.tooLong || !isBlank($0.bytes) }
+            if format == "json", redactor == nil {
+                // Each worker renders a contiguous run of the chunk's lines into its own buffer: order is kept by
+                // writing the buffers in worker order.
+                run(work, on: workers, evaluator: evaluator, record: record, summary: summary)
+                for worker in workers {
+                    output.write(bytes: worker.output)
+                    tally.merge(worker.tally)
+                    worker.tally = BatchTally()
+                }
+                output.flush()
+                progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
+                continue
+            }
             // The SARIF prefix waits for the first line, so empty input writes nothing before its error.
             if format == "sarif", !prefixWritten, !work.isEmpty { output.write(SARIFReport.prefix); prefixWritten = true }
-            let results = evaluate(work, with: evaluator, jobs: jobs, render: format == "json" && redactor == nil)
-            for (evaluated, text) in results {
+            for evaluated in evaluate(work, with: evaluator, jobs: jobs) {
                 tally.add(evaluated)
+                // One shared redactor, in input order: the same person gets the same placeholder on every line.
                 let outcome = redactor.map { redact(evaluated, with: $0) } ?? evaluated
-                if format == "json" {
-                    if redactor == nil { output.write(bytes: text) } else { output.write(outcome.jsonLine()) }
-                    continue
-                }
+                if format == "json" { output.write(outcome.jsonLine(record)); continue }
                 switch outcome {
                 case .diagnosis(let id, let line, let diagnosis):
                     let name = id.stringValue ?? id.numberValue?.text ?? "line \(line)"
@@ -93,31 +107,8 @@ enum BatchCommand {
         return redactor.redact(outcome)
     }
 
-    /// Evaluates a chunk's lines, on `jobs` threads when asked; results keep input order.
-    static func evaluate(_ lines: [LineReader.Line], with evaluator: BatchEvaluator, jobs: Int, render: Bool) -> [(BatchOutcome, [UInt8])] {
-        guard jobs > 1, lines.count > 1 else { return lines.map { evaluateLine($0, evaluator, render) } }
-        let slots = ResultSlots(count: lines.count)
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            for index in stride(from: worker, to: lines.count, by: jobs) { slots.set(index, evaluateLine(lines[index], evaluator, render)) }
-        }
-        return slots.values()
-    }
-
-    /// One line's outcome and, for JSON Lines output, its rendered record.
-    static func evaluateLine(_ line: LineReader.Line, _ evaluator: BatchEvaluator, _ render: Bool) -> (BatchOutcome, [UInt8]) {
-        let outcome = line.tooLong
-            ? BatchOutcome.failure(id: .null, line: line.number, message: "The line is longer than \(InputLimits.tokenBytes / 1024 + 4) KiB; a token line must be shorter.")
-            : evaluator.evaluate(line: line.bytes, number: line.number)
-        var record: [UInt8] = []
-        if render {
-            record.reserveCapacity(8192)
-            outcome.appendJSONLine(into: &record)
-        }
-        return (outcome, record)
-    }
-
     static func jobCount(_ text: String?) throws(PermcheckError) -> Int {
-        guard let text else { return 1 }
+        guard let text else { return max(1, min(256, ProcessInfo.processInfo.activeProcessorCount)) }
         guard let jobs = Int(text), (1...256).contains(jobs) else { throw .usage("--jobs '\(text)' is not a thread count between 1 and 256.") }
         return jobs
     }
@@ -141,16 +132,6 @@ enum BatchCommand {
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
-}
-
-/// Per-line result slots that worker threads fill at distinct indices.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [(BatchOutcome, [UInt8])?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: (BatchOutcome, [UInt8])) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-    func values() -> [(BatchOutcome, [UInt8])] { storage.map { $0! } }
 }
 
 /// A progress line on stderr (only when stderr is a terminal and the input is a file).

@@ -118,9 +118,11 @@ enum Help {
         "batch": """
         Reads JSON Lines (a file, or standard input when FILE is '-' or absent). Each line is a bare token or \
         {"token": "…", "api": "ID", "case": "NAME", "id": "…"} ("request": "METHOD URL" instead of "api"); --api or \
-        --request and the evidence options apply to every line. Writes one compact JSON verdict per line, in input \
-        order, as it goes (the diagnosis JSON plus "id" and "line"); a bad line gives {"id", "line", "error"} and the \
-        batch goes on. Blank lines are skipped. Memory stays constant whatever the input size. Tokens are never printed.
+        --request and the evidence options apply to every line. Writes one compact JSON record per line, in input \
+        order, as it goes: by default the brief record {line, id, api, verdict, predictedStatus, unmet, unknown, \
+        principal, token, fix}; with --full the diagnosis JSON plus "id" and "line". A bad line gives {"id", "line", \
+        "error"} and the batch goes on. Blank lines are skipped. Memory stays constant whatever the input size. \
+        Tokens are never printed. Both records: docs/batch.md.
         Exit: 2 if any line was malformed, else 1 if any denied, else 3 if any indeterminate, else 0. A progress line \
         is shown on stderr when stderr is a terminal and the input is a file.
         """,

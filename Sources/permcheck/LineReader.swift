@@ -48,7 +48,7 @@ struct LineReader {
             return lines
         }
         var start = 0
-        while let newline = chunk[start..<count].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = Self.newline(in: chunk, from: start, to: count) {
             if pending.isEmpty {
                 lines.append(finish(chunk[start..<newline]))
             } else {
@@ -67,6 +67,14 @@ struct LineReader {
             }
         }
         return lines
+    }
+
+    /// The index of the next `\n` in `chunk[from..<to]` (memchr: the batch reads every byte of its input here).
+    private static func newline(in chunk: [UInt8], from: Int, to: Int) -> Int? {
+        chunk.withUnsafeBufferPointer { buffer in
+            guard from < to, let found = memchr(buffer.baseAddress! + from, 0x0A, to - from) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private mutating func finish(_ bytes: ArraySlice<UInt8>) -> Line {

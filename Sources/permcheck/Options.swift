@@ -46,5 +46,6 @@ enum Options {
     static let family = OptionSpec(name: "--family", value: "FAMILY", help: "only the rules of this family", allowed: ["ediscovery", "graph", "purview"])
     static let forRequest = OptionSpec(name: "--for", value: "\"METHOD URL\"", help: "first answer for this operation: is NAME accepted, and the least-privileged alternatives")
     static let summary = OptionSpec(name: "--summary", help: "counts by verdict, by failing requirement and by API on stderr at the end")
-    static let jobs = OptionSpec(name: "--jobs", value: "N", help: "evaluate on N threads (output order is kept)")
+    static let full = OptionSpec(name: "--full", help: "the full diagnosis JSON per line (the JSON contract, plus \"id\" and \"line\") instead of the brief record")
+    static let jobs = OptionSpec(name: "--jobs", value: "N", help: "evaluate on N threads (default: the number of cores; output order is kept)")
 }

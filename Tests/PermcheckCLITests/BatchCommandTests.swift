@@ -8,9 +8,10 @@ import PermcheckCore
                            "--case-members", "fixtures/evidence/case-members.json", "--role-groups", "fixtures/evidence/role-groups.json",
                            "--header", "X-AllowWithAADToken: true", "--at", "2026-11-03T09:30:00Z"]
 
-    @Test(arguments: [("json", "batch-tickets.jsonl"), ("sarif", "batch-tickets.sarif.json")])
-    func theFixtureBatchMatchesItsGoldenOutput(format: String, golden: String) throws {
-        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--format", format] + Self.evidence)
+    @Test(arguments: [(["--format", "json"], "batch-tickets.jsonl"), (["--full"], "batch-tickets-full.jsonl"),
+                      (["--format", "sarif"], "batch-tickets.sarif.json")])
+    func theFixtureBatchMatchesItsGoldenOutput(options: [String], golden: String) throws {
+        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl"] + options + Self.evidence)
         #expect(result.exitCode == 2, "two lines are malformed")
         try Golden.check(result.stdout, name: golden)
     }
@@ -35,6 +36,34 @@ import PermcheckCore
         #expect(byRequest.stdout.contains("\"api\":\"ediscovery.export-download\""))
         let unknown = try CLIRunner.run(["batch", "--request", "GET https://example.com/nothing"], stdin: token)
         #expect(unknown.exitCode == 2 && unknown.stdout.isEmpty, "\(unknown.stderr)")
+    }
+
+    @Test func theBriefRecordHoldsWhatTriageNeedsAndFullKeepsTheContract() throws {
+        let brief = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl"] + Self.evidence)
+        let full = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--full"] + Self.evidence)
+        #expect(brief.exitCode == full.exitCode)
+        let briefLines = brief.stdout.split(separator: "\n"), fullLines = full.stdout.split(separator: "\n")
+        #expect(briefLines.count == fullLines.count)
+        for (briefLine, fullLine) in zip(briefLines, fullLines) {
+            let b = try JSONParser.parse(String(briefLine)), f = try JSONParser.parse(String(fullLine))
+            if f["error"] != nil { #expect(b == f); continue }
+            #expect(b.objectValue.map { Array($0.keys).sorted() } == ["api", "fix", "id", "line", "predictedStatus", "principal", "token", "unknown", "unmet", "verdict"])
+            #expect(b["token"]?.objectValue.map { Array($0.keys).sorted() } == ["appId", "audience", "cloud", "expiresAt", "fingerprint", "tenantId"])
+            for key in ["line", "id", "api", "verdict", "predictedStatus", "principal"] { #expect(b[key] == f[key], "\(key)") }
+            for key in ["fingerprint", "audience", "appId", "tenantId", "cloud", "expiresAt"] { #expect(b["token"]?[key] == f["token"]?[key], "\(key)") }
+            #expect(b["fix"] == (f["fixes"]?.arrayValue?.first ?? .null))
+            let findings = f["findings"]?.arrayValue ?? []
+            for outcome in ["unmet", "unknown"] {
+                #expect(b[outcome]?.arrayValue == findings.filter { $0["outcome"]?.stringValue == outcome }.compactMap { $0["requirement"] })
+            }
+            #expect(briefLine.utf8.count < 1024 && fullLine.utf8.count > 3 * briefLine.utf8.count)
+        }
+    }
+
+    @Test func fullIsForJSONLinesOnly() throws {
+        let result = try CLIRunner.run(["batch", "fixtures/batch/tickets.jsonl", "--full", "--format", "sarif"] + Self.evidence)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.hasPrefix("error: --full applies to JSON Lines output"))
     }
 
     @Test func theSummaryCountsVerdictsFailingRequirementsAndAPIsOnStandardError() throws {

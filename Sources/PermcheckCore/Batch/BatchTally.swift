@@ -13,18 +13,27 @@ public struct BatchTally: Sendable {
     /// An empty tally.
     public init() {}
 
-    /// Counts one outcome.
-    public mutating func add(_ outcome: BatchOutcome) {
+    /// Counts one outcome; `detailed: false` counts only verdicts and malformed lines (what the exit code needs).
+    public mutating func add(_ outcome: BatchOutcome, detailed: Bool = true) {
         switch outcome {
         case .failure:
             malformed += 1
         case .diagnosis(_, _, let diagnosis):
             verdicts.add(diagnosis.verdict)
+            guard detailed else { return }
             byAPI[diagnosis.apiID, default: VerdictTally()].add(diagnosis.verdict)
             if diagnosis.verdict != .allowed {
                 for reason in diagnosis.reasons { byRequirement["\(diagnosis.apiID)/\(reason)", default: 0] += 1 }
             }
         }
+    }
+
+    /// Adds another tally's counts (one per worker thread).
+    public mutating func merge(_ other: BatchTally) {
+        verdicts.merge(other.verdicts)
+        malformed += other.malformed
+        byRequirement.merge(other.byRequirement, uniquingKeysWith: +)
+        byAPI.merge(other.byAPI) { var a = $0; a.merge($1); return a }
     }
 
     /// 2 if any line was malformed, else 1 if any denied, else 3 if any indeterminate, else 0.

@@ -27,6 +27,15 @@ public struct RequestContext: Sendable, Equatable {
     }
 }
 
+/// How much of a diagnosis's text an evaluation builds.
+public enum EvaluationDetail: Sendable, Equatable {
+    /// Every finding's message, hint and evidence instruction (the contract; text, JSON, SARIF).
+    case full
+    /// Outcomes, ids, statuses and fixes only: finding messages, hints and `collect` are left empty. For records
+    /// that write none of them (the brief batch record); verdicts, statuses and fixes are the same as with `full`.
+    case brief
+}
+
 /// Everything an evaluation reads. The caller supplies the time: evaluation never reads the clock.
 public struct EvaluationInput: Sendable, Equatable {
     /// The decoded token.
@@ -44,6 +53,8 @@ public struct EvaluationInput: Sendable, Equatable {
     /// What the service answered (`--response`): its claims challenge can prove a CAE revocation or a missing
     /// authentication context (see ``ObservedFailure``); `nil` when not given.
     public var observedResponse: ObservedResponse? = nil
+    /// Which texts to build (default: all).
+    public var detail: EvaluationDetail = .full
 
     /// Creates an input.
     public init(token: AccessToken, evidence: Evidence = Evidence(), request: RequestContext = RequestContext(),

@@ -15,14 +15,13 @@ public enum Evaluator {
                 status: requirement.status, message: result.message,
                 fix: result.outcome == .met ? nil : result.fix ?? requirement.fix.text(for: kind),
                 collect: result.collect,
-                hint: [result.hint, result.outcome == .met ? nil : requirement.hint].compactMap { $0 }.first,
+                hint: input.detail == .brief ? nil : result.hint ?? (result.outcome == .met ? nil : requirement.hint),
                 sources: requirement.sources, confidence: requirement.confidence))
         }
 
-        let unmet = findings.filter { $0.outcome == .unmet }
-        let unknown = findings.filter { $0.outcome == .unknown }
+        let firstUnmet = findings.first { $0.outcome == .unmet }
         var verdict: Verdict
-        switch (unmet.isEmpty, unknown.isEmpty) {
+        switch (firstUnmet == nil, !findings.contains { $0.outcome == .unknown }) {
         case (false, _):
             // any unmet requirement → deny, whatever else is unknown
             verdict = .denied
@@ -34,10 +33,10 @@ public enum Evaluator {
             verdict = .allowed
         }
         // The service checks requirements in rule order, so the first unmet one decides the status.
-        let predictedStatus = unmet.first?.status
+        let predictedStatus = firstUnmet?.status
 
         var ordered = findings
-        if let observed = input.observedStatus {
+        if let observed = input.observedStatus, findings.contains(where: { $0.outcome != .met && $0.status == observed }) {
             // Findings that explain what the user saw come first; order is otherwise kept.
             // Unmet ones first, then undecided ones that would give that status (a licence permcheck cannot see whole).
             let explaining = ordered.filter { $0.outcome == .unmet && $0.status == observed }
@@ -49,7 +48,8 @@ public enum Evaluator {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        let hints = hints(rule, input, unmet: unmet, unknown: unknown) + layerHints(input, findings)
+        let hints = hints(rule, input, unmet: findings.lazy.filter { $0.outcome == .unmet },
+                          unknown: findings.lazy.filter { $0.outcome == .unknown }) + layerHints(input, findings)
         // The user saw 401/403 where the model predicts success: never a plain ALLOWED.
         let failure = verdict == .allowed ? ObservedFailure.explain(rule, input, hints: hints) : nil
         if let failure { verdict = failure.explainsFailure ? .denied : .indeterminate }
@@ -82,7 +82,8 @@ public enum Evaluator {
     }
 
     /// Reported causes for an observed status that no unmet requirement explains, plus stale-token warnings.
-    static func hints(_ rule: APIRule, _ input: EvaluationInput, unmet: [Finding], unknown: [Finding] = []) -> [Hint] {
+    static func hints(_ rule: APIRule, _ input: EvaluationInput, unmet: LazyFilterSequence<[Finding]>,
+                      unknown: LazyFilterSequence<[Finding]>) -> [Hint] {
         var hints: [Hint] = []
         if let observed = input.observedStatus, !unmet.contains(where: { $0.status == observed }) {
             let causes = rule.notes.filter { $0.status == observed }

@@ -18,28 +18,28 @@ extension RequirementChecker {
     func directoryRole(_ need: DirectoryRoleNeed) -> CheckResult {
         switch need.access {
         case .selfAccess:
-            return CheckResult(outcome: .met, message: "No directory role needed: the call acts on the signed-in user's own object or resources (/me).")
+            return result(outcome: .met, message: "No directory role needed: the call acts on the signed-in user's own object or resources (/me).")
         case .anyMember:
-            return CheckResult(outcome: .met, message: "No directory role needed: any member user may do this (default user permissions; guests may get less).")
+            return result(outcome: .met, message: "No directory role needed: any member user may do this (default user permissions; guests may get less).")
         case .otherRoles:
-            return CheckResult(outcome: .unknown,
-                               message: "The docs name \(need.otherRoles.joined(separator: ", ")) for this operation: roles of another system (Microsoft Purview), not Entra roles, which the token does not show.",
-                               collect: "Check the caller's Purview role groups (Get-RoleGroup | ConvertTo-Json -Depth 5); permcheck's hand-written eDiscovery rules check them with --role-groups.")
+            return result(outcome: .unknown,
+                         message: "The docs name \(need.otherRoles.joined(separator: ", ")) for this operation: roles of another system (Microsoft Purview), not Entra roles, which the token does not show.",
+                         collect: "Check the caller's Purview role groups (Get-RoleGroup | ConvertTo-Json -Depth 5); permcheck's hand-written eDiscovery rules check them with --role-groups.")
         case .roles, .targetResource, .unmapped:
             break
         }
         if need.access == .targetResource, requestNamesCaller() {
-            return CheckResult(outcome: .met, message: "No directory role needed: the request names the signed-in user's own object (its 'oid' or username).")
+            return result(outcome: .met, message: "No directory role needed: the request names the signed-in user's own object (its 'oid' or username).")
         }
         if let evidence = input.evidence.directoryRoles { return fromAssignments(need, evidence) }
         guard let wids = claims.directoryRoleIDs else {
-            return CheckResult(outcome: .unknown,
-                               message: "The token has no 'wids' claim and no role assignments were given, so permcheck cannot see the signed-in user's directory roles; the operation needs \(needed(need)).",
-                               hint: "Apps receive 'wids' only when the app registration's optional claims (groupMembershipClaims) include directory roles.",
-                               collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: principal.objectID))
+            return result(outcome: .unknown,
+                         message: "The token has no 'wids' claim and no role assignments were given, so permcheck cannot see the signed-in user's directory roles; the operation needs \(needed(need)).",
+                         hint: "Apps receive 'wids' only when the app registration's optional claims (groupMembershipClaims) include directory roles.",
+                         collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: principal.objectID))
         }
         if let id = wids.first(where: { qualifies(need, builtIn: $0) }) {
-            return CheckResult(outcome: .met, message: "'wids' includes \(Self.roleName(id)) (active when the token was issued).")
+            return result(outcome: .met, message: "'wids' includes \(Self.roleName(id)) (active when the token was issued).")
         }
         let held = wids.filter { !$0.equalsIgnoringCase(Self.directoryRoleData.member ?? "") }.map(Self.roleName)
         return lacking(need, held: held.isEmpty ? "no admin role ('wids' shows only the default member role)" : "'wids' has " + held.joined(separator: ", "),
@@ -66,33 +66,33 @@ extension RequirementChecker {
     func lacking(_ need: DirectoryRoleNeed, held: String, hint: String?) -> CheckResult {
         if need.access == .targetResource, need.anyOf.isEmpty {
             let what = need.otherRoles.first ?? "access to the target resource"
-            return CheckResult(outcome: .unknown,
-                               message: "The call works on another user's or group's content: it depends on \(what) (mailbox permission, sharing, group or team membership), which permcheck cannot see; no directory role grants it by itself.",
-                               collect: "Check that the signed-in user was given access to that resource, or call the /me/… form for the caller's own.")
+            return result(outcome: .unknown,
+                         message: "The call works on another user's or group's content: it depends on \(what) (mailbox permission, sharing, group or team membership), which permcheck cannot see; no directory role grants it by itself.",
+                         collect: "Check that the signed-in user was given access to that resource, or call the /me/… form for the caller's own.")
         }
         let base = "The signed-in user holds \(held), but the operation needs \(needed(need))"
         switch need.access {
         case .roles where need.otherRoles.isEmpty:
-            return CheckResult(outcome: .unmet, message: base + ".", hint: hint)
+            return result(outcome: .unmet, message: base + ".", hint: hint)
         case .unmapped:
-            return CheckResult(outcome: .unknown, message: base + "; no documented role mapping exists for it, so other roles may also allow it.",
-                               hint: hint, collect: "Check the operation's page on learn.microsoft.com for the roles it accepts.")
+            return result(outcome: .unknown, message: base + "; no documented role mapping exists for it, so other roles may also allow it.",
+                         hint: hint, collect: "Check the operation's page on learn.microsoft.com for the roles it accepts.")
         default:
             let other = need.otherRoles.isEmpty ? "the caller's access to the target (owner, member, mailbox or site permission)" : need.otherRoles.joined(separator: "; ")
-            return CheckResult(outcome: .unknown, message: base + "; without one it depends on \(other), which permcheck cannot see.",
-                               hint: hint, collect: "Check the caller's relation to the target (e.g. GET /groups/{id}/owners), or give the user one of the roles.")
+            return result(outcome: .unknown, message: base + "; without one it depends on \(other), which permcheck cannot see.",
+                         hint: hint, collect: "Check the caller's relation to the target (e.g. GET /groups/{id}/owners), or give the user one of the roles.")
         }
     }
 
     func fromAssignments(_ need: DirectoryRoleNeed, _ evidence: DirectoryRoleAssignments) -> CheckResult {
         guard let oid = principal.objectID else {
-            return CheckResult(outcome: .unknown, message: "The token has no 'oid' claim, so the role assignments cannot be matched to the caller.")
+            return result(outcome: .unknown, message: "The token has no 'oid' claim, so the role assignments cannot be matched to the caller.")
         }
         let mine = evidence.held(by: oid)
         if mine.isEmpty, !evidence.assignments.isEmpty {
             let others = Set(evidence.assignments.compactMap(\.principalID)).sorted().joined(separator: ", ")
-            return CheckResult(outcome: .unknown, message: "The role assignments are for principal \(others), not the caller (oid \(oid)).",
-                               collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: oid))
+            return result(outcome: .unknown, message: "The role assignments are for principal \(others), not the caller (oid \(oid)).",
+                         collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: oid))
         }
         func label(_ entry: DirectoryRoleAssignment) -> String {
             (entry.roleName ?? Self.roleName(entry.roleID)) + (entry.memberType?.lowercased() == "group" || entry.principalID?.equalsIgnoringCase(oid) == false ? " (through a group)" : "")
@@ -102,26 +102,26 @@ extension RequirementChecker {
         if let entry = active.first(where: \.isTenantWide) {
             if let issued = claims.issuedAt, let started = entry.startedAt, started > issued,
                !active.contains(where: { $0.isTenantWide && ($0.startedAt.map { $0 <= issued } ?? true) }) {
-                return CheckResult(outcome: .unknown,
-                                   message: "\(label(entry)) was assigned or activated at \(ISO8601.format(started)), after the token was issued at \(ISO8601.format(issued)): this token predates the role.",
-                                   collect: "Get a new token (sign in again or clear the client's token cache) and retry.")
+                return result(outcome: .unknown,
+                             message: "\(label(entry)) was assigned or activated at \(ISO8601.format(started)), after the token was issued at \(ISO8601.format(issued)): this token predates the role.",
+                             collect: "Get a new token (sign in again or clear the client's token cache) and retry.")
             }
             let how = entry.isBuiltIn == false || !qualifies(need, builtIn: entry.roleID) ? " (custom role granting \(need.actions.first(where: entry.grants) ?? "the action"))" : ""
-            return CheckResult(outcome: .met, message: "Role assignment: \(label(entry))\(how), tenant-wide.")
+            return result(outcome: .met, message: "Role assignment: \(label(entry))\(how), tenant-wide.")
         }
         if let entry = active.first {
             let place = entry.administrativeUnit.map { "administrative unit \($0)" } ?? "the object \(entry.scope)"
-            return CheckResult(outcome: .unknown,
-                               message: "\(label(entry)) is assigned only for \(place): the call is allowed only for objects in that \(entry.administrativeUnit == nil ? "scope" : "administrative unit").",
-                               collect: entry.administrativeUnit.map { "Check that the target is a member: GET /directory/administrativeUnits/\($0)/members/<target id>." } ?? "Check that the request targets \(entry.scope).")
+            return result(outcome: .unknown,
+                         message: "\(label(entry)) is assigned only for \(place): the call is allowed only for objects in that \(entry.administrativeUnit == nil ? "scope" : "administrative unit").",
+                         collect: entry.administrativeUnit.map { "Check that the target is a member: GET /directory/administrativeUnits/\($0)/members/<target id>." } ?? "Check that the request targets \(entry.scope).")
         }
         if let entry = qualifying.first {
-            return CheckResult(outcome: .unmet,
-                               message: "\(label(entry)) is eligible through Privileged Identity Management, not active: activate it, then get a new token.")
+            return result(outcome: .unmet,
+                         message: "\(label(entry)) is eligible through Privileged Identity Management, not active: activate it, then get a new token.")
         }
         if let custom = mine.first(where: { $0.actions == nil && GraphRoleTable.embedded.roleName($0.roleID) == nil }), !need.actions.isEmpty {
-            return CheckResult(outcome: .unknown, message: "Role \(custom.roleID) is not a built-in role and its definition was not exported, so its actions are unknown.",
-                               collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: oid))
+            return result(outcome: .unknown, message: "Role \(custom.roleID) is not a built-in role and its definition was not exported, so its actions are unknown.",
+                         collect: EvidenceKind.directoryRoles.exportInstruction(caseName: nil, principal: oid))
         }
         let held = mine.map { label($0) + ($0.isEligible ? " (eligible)" : "") }
         return lacking(need, held: held.isEmpty ? "no directory role assignment" : "only " + held.joined(separator: ", "), hint: nil)

@@ -29,14 +29,14 @@ extension RequirementChecker {
         let token = permission(claims.roles, anyOf, claim: "roles", noun: "application permission")
         guard token.outcome != .met else { return token }
         if let assignment = rbacAssignments(anyOf, rbacRoles: rbacRoles).first {
-            return CheckResult(outcome: .met, message: "Exchange RBAC for Applications grants it: '\(assignment.role)' is assigned to this app (\(assignment.name ?? "assignment")); the mailbox scope is checked separately.")
+            return result(outcome: .met, message: "Exchange RBAC for Applications grants it: '\(assignment.role)' is assigned to this app (\(assignment.name ?? "assignment")); the mailbox scope is checked separately.")
         }
         if let test = relevantAuthorizationTests(anyOf).first {
-            return CheckResult(outcome: .met, message: "Exchange RBAC for Applications grants it: Test-ServicePrincipalAuthorization lists '\(test.roleName)' (\(test.permissions.joined(separator: ", "))); the mailbox scope is checked separately.")
+            return result(outcome: .met, message: "Exchange RBAC for Applications grants it: Test-ServicePrincipalAuthorization lists '\(test.roleName)' (\(test.permissions.joined(separator: ", "))); the mailbox scope is checked separately.")
         }
-        var result = token
-        result.hint = "App permissions granted in Exchange (RBAC for Applications) do not appear in the token; if you use them, pass --exchange-role-assignments."
-        return result
+        var withHint = token
+        withHint.hint = "App permissions granted in Exchange (RBAC for Applications) do not appear in the token; if you use them, pass --exchange-role-assignments."
+        return withHint
     }
 
     func mailboxAccessPolicy(_ spec: MailboxAccessSpec) -> CheckResult {
@@ -53,22 +53,22 @@ extension RequirementChecker {
         let app = values["app"]!
         let test = spec.policyTest.filling(values.merging(["group": "<scope group>"]) { a, _ in a })
         guard let evidence = input.evidence.appAccess else {
-            return CheckResult(outcome: .unknown,
-                               message: "App-only access to mailbox '\(spec.mailbox)' can be limited by an Exchange application access policy, which the token cannot show.",
-                               hint: spec.propagation, collect: spec.policyExport + " — or: " + test)
+            return result(outcome: .unknown,
+                         message: "App-only access to mailbox '\(spec.mailbox)' can be limited by an Exchange application access policy, which the token cannot show.",
+                         hint: spec.propagation, collect: spec.policyExport + " — or: " + test)
         }
-        if let result = evidence.tests.first(where: { $0.appID.equalsIgnoringCase(app) && testNames($0, spec.mailbox) }) {
-            return result.granted
-                ? CheckResult(outcome: .met, message: "Test-ApplicationAccessPolicy says Granted for app \(app) on mailbox '\(result.mailbox ?? spec.mailbox)'.", hint: spec.propagation)
-                : CheckResult(outcome: .unmet, message: "Test-ApplicationAccessPolicy says Denied for app \(app) on mailbox '\(result.mailbox ?? spec.mailbox)': Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
-                              fix: "An application access policy keeps app \(app) from mailbox '\(spec.mailbox)': add the mailbox to the policy's scope group (RestrictAccess) or take it out (DenyAccess); run Get-ApplicationAccessPolicy | Where-Object AppId -eq '\(app)' to find the policy. Changes can take over an hour to reach Graph.")
+        if let answer = evidence.tests.first(where: { $0.appID.equalsIgnoringCase(app) && testNames($0, spec.mailbox) }) {
+            return answer.granted
+                ? result(outcome: .met, message: "Test-ApplicationAccessPolicy says Granted for app \(app) on mailbox '\(answer.mailbox ?? spec.mailbox)'.", hint: spec.propagation)
+                : result(outcome: .unmet, message: "Test-ApplicationAccessPolicy says Denied for app \(app) on mailbox '\(answer.mailbox ?? spec.mailbox)': Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
+                        fix: "An application access policy keeps app \(app) from mailbox '\(spec.mailbox)': add the mailbox to the policy's scope group (RestrictAccess) or take it out (DenyAccess); run Get-ApplicationAccessPolicy | Where-Object AppId -eq '\(app)' to find the policy. Changes can take over an hour to reach Graph.")
         }
         let policies = evidence.policies.filter { $0.appIDs.contains { $0.equalsIgnoringCase(app) } }
         guard !policies.isEmpty else {
             if evidence.policies.isEmpty && !evidence.tests.isEmpty {
-                return CheckResult(outcome: .unknown, message: "The Test-ApplicationAccessPolicy output is for another app or mailbox, not app \(app) on '\(spec.mailbox)'.", collect: test)
+                return result(outcome: .unknown, message: "The Test-ApplicationAccessPolicy output is for another app or mailbox, not app \(app) on '\(spec.mailbox)'.", collect: test)
             }
-            return CheckResult(outcome: .met, message: "No application access policy names app \(app) (\(evidence.policies.count) polic\(evidence.policies.count == 1 ? "y" : "ies") exported), so it reaches every mailbox with its Entra permission.")
+            return result(outcome: .met, message: "No application access policy names app \(app) (\(evidence.policies.count) polic\(evidence.policies.count == 1 ? "y" : "ies") exported), so it reaches every mailbox with its Entra permission.")
         }
         var unknownGroups: [AppAccessPolicy] = []
         var allowedByRestrict = false
@@ -80,23 +80,23 @@ extension RequirementChecker {
             case nil: unknownGroups.append(policy)
             case true? where restrict: allowedByRestrict = true
             case true?:
-                return CheckResult(outcome: .unmet, message: "Policy '\(policy.label)' (DenyAccess) names app \(app), and mailbox '\(spec.mailbox)' is in its scope group: Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
-                                   hint: spec.propagation, fix: spec.fixDeny.filling(values.merging(["group": policy.label, "policy": policy.identity ?? policy.label]) { a, _ in a }))
+                return result(outcome: .unmet, message: "Policy '\(policy.label)' (DenyAccess) names app \(app), and mailbox '\(spec.mailbox)' is in its scope group: Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
+                             hint: spec.propagation, fix: spec.fixDeny.filling(values.merging(["group": policy.label, "policy": policy.identity ?? policy.label]) { a, _ in a }))
             case false?: continue
             }
         }
         if !restricts.isEmpty && !allowedByRestrict && unknownGroups.isEmpty {
             let policy = restricts[0]
-            return CheckResult(outcome: .unmet, message: "Policy '\(policy.label)' (RestrictAccess) limits app \(app) to its scope group, and mailbox '\(spec.mailbox)' is not a member: Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
-                               hint: spec.propagation, fix: spec.fixRestrict.filling(values.merging(["group": policy.label, "policy": policy.identity ?? policy.label]) { a, _ in a }))
+            return result(outcome: .unmet, message: "Policy '\(policy.label)' (RestrictAccess) limits app \(app) to its scope group, and mailbox '\(spec.mailbox)' is not a member: Graph answers 403 ErrorAccessDenied ('Access to OData is disabled.').",
+                         hint: spec.propagation, fix: spec.fixRestrict.filling(values.merging(["group": policy.label, "policy": policy.identity ?? policy.label]) { a, _ in a }))
         }
         if !unknownGroups.isEmpty && !(allowedByRestrict && unknownGroups.allSatisfy { $0.accessRight.equalsIgnoringCase("RestrictAccess") }) {
             let policy = unknownGroups[0]
-            return CheckResult(outcome: .unknown,
-                               message: "Policy '\(policy.label)' (\(policy.accessRight)) names app \(app); whether mailbox '\(spec.mailbox)' is in its scope group is not in the evidence.",
-                               collect: spec.policyTest.filling(values.merging(["group": policy.scopeGroup ?? policy.label]) { a, _ in a }))
+            return result(outcome: .unknown,
+                         message: "Policy '\(policy.label)' (\(policy.accessRight)) names app \(app); whether mailbox '\(spec.mailbox)' is in its scope group is not in the evidence.",
+                         collect: spec.policyTest.filling(values.merging(["group": policy.scopeGroup ?? policy.label]) { a, _ in a }))
         }
-        return CheckResult(outcome: .met, message: "Mailbox '\(spec.mailbox)' is within the scope of app \(app)'s access polic\(policies.count == 1 ? "y" : "ies") (\(policies.map { "\($0.label): \($0.accessRight)" }.joined(separator: "; "))).", hint: spec.propagation)
+        return result(outcome: .met, message: "Mailbox '\(spec.mailbox)' is within the scope of app \(app)'s access polic\(policies.count == 1 ? "y" : "ies") (\(policies.map { "\($0.label): \($0.accessRight)" }.joined(separator: "; "))).", hint: spec.propagation)
     }
 
     /// Whether a test result names the mailbox (`Mailbox` alias or `MailboxId`).
@@ -124,27 +124,30 @@ extension RequirementChecker {
     /// The token lacks the Entra permission: an Exchange RBAC for Applications assignment may grant it, within its scope.
     func rbacScope(_ spec: MailboxAccessSpec, values: [String: String]) -> CheckResult {
         guard input.evidence.exchangeRoles != nil else {
-            return CheckResult(outcome: .unknown, message: "The token holds none of \(spec.permissions.joined(separator: ", ")); an Exchange RBAC for Applications assignment could grant one for mailbox '\(spec.mailbox)', which the token cannot show.",
-                               collect: spec.rbacExport)
+            return result(outcome: .unknown, message: "The token holds none of \(spec.permissions.joined(separator: ", ")); an Exchange RBAC for Applications assignment could grant one for mailbox '\(spec.mailbox)', which the token cannot show.",
+                         collect: spec.rbacExport)
         }
         let assignments = rbacAssignments(spec.permissions, rbacRoles: spec.rbacRoles)
-        let role = spec.rbacRoles.first { $0.value.contains(spec.permissions.first ?? "") }?.key ?? "Application \(spec.permissions.first ?? "Mail.Read")"
+        // The least-privileged role holding the permission (fewest permissions, then by name): a dictionary's own
+        // order differs between instances, so "the first" named a different role from one evaluation to the next.
+        let role = spec.rbacRoles.filter { $0.value.contains(spec.permissions.first ?? "") }
+            .min { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key ?? "Application \(spec.permissions.first ?? "Mail.Read")"
         let fix = spec.rbacFix.filling(values.merging(["role": role]) { a, _ in a })
         let tests = relevantAuthorizationTests(spec.permissions)
         if let hit = tests.first(where: \.inScope) {
-            return CheckResult(outcome: .met, message: "Test-ServicePrincipalAuthorization: '\(hit.roleName)' is in scope (\(hit.scope ?? "scope")) for the mailbox (the output does not name the mailbox; assumed to be '\(spec.mailbox)').")
+            return result(outcome: .met, message: "Test-ServicePrincipalAuthorization: '\(hit.roleName)' is in scope (\(hit.scope ?? "scope")) for the mailbox (the output does not name the mailbox; assumed to be '\(spec.mailbox)').")
         }
         if !tests.isEmpty {
-            return CheckResult(outcome: .unmet, message: "Test-ServicePrincipalAuthorization: \(tests.map { "'\($0.roleName)' (\($0.scope ?? "scope"))" }.joined(separator: ", ")) not in scope for the mailbox (assumed '\(spec.mailbox)'): Exchange answers 403 ErrorAccessDenied.", fix: fix)
+            return result(outcome: .unmet, message: "Test-ServicePrincipalAuthorization: \(tests.map { "'\($0.roleName)' (\($0.scope ?? "scope"))" }.joined(separator: ", ")) not in scope for the mailbox (assumed '\(spec.mailbox)'): Exchange answers 403 ErrorAccessDenied.", fix: fix)
         }
         guard !assignments.isEmpty else {
-            return CheckResult(outcome: .unmet, message: "No enabled Exchange role assignment gives this app one of \(spec.permissions.joined(separator: ", ")).", fix: fix)
+            return result(outcome: .unmet, message: "No enabled Exchange role assignment gives this app one of \(spec.permissions.joined(separator: ", ")).", fix: fix)
         }
         if let wide = assignments.first(where: { ($0.scopeType ?? "Organization").equalsIgnoringCase("Organization") && $0.scope == nil }) {
-            return CheckResult(outcome: .met, message: "'\(wide.role)' is assigned to this app organization-wide, so it reaches mailbox '\(spec.mailbox)'.")
+            return result(outcome: .met, message: "'\(wide.role)' is assigned to this app organization-wide, so it reaches mailbox '\(spec.mailbox)'.")
         }
         let scoped = assignments[0]
-        return CheckResult(outcome: .unknown, message: "'\(scoped.role)' is assigned with scope '\(scoped.scope ?? scoped.scopeType ?? "?")'; whether mailbox '\(spec.mailbox)' is in it cannot be told offline.",
-                           collect: spec.rbacTest.filling(values))
+        return result(outcome: .unknown, message: "'\(scoped.role)' is assigned with scope '\(scoped.scope ?? scoped.scopeType ?? "?")'; whether mailbox '\(spec.mailbox)' is in it cannot be told offline.",
+                     collect: spec.rbacTest.filling(values))
     }
 }

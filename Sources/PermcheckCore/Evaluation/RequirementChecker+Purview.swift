@@ -20,15 +20,15 @@ extension RequirementChecker {
 
     func collectionRole(_ roles: [String]) -> CheckResult {
         let wanted = roles.map(Self.roleKey)
-        let wantedText = roles.joined(separator: " or ")
+        var wantedText: String { roles.joined(separator: " or ") }
         guard let access = input.evidence.purview else {
-            return CheckResult(outcome: .unknown, message: "Collection role assignments were not given; the call needs \(wantedText).",
-                               collect: EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))
+            return result(outcome: .unknown, message: "Collection role assignments were not given; the call needs \(wantedText).",
+                         collect: EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))
         }
         let fromURL = PurviewCollectionTarget.fromURL(input.request.url)
         guard let target = input.evidence.collectionName ?? fromURL else {
-            return CheckResult(outcome: .unknown, message: "The target collection was not given; the call needs \(wantedText) on it.",
-                               collect: "Pass --collection <name> (the collection's generated name or friendly name).")
+            return result(outcome: .unknown, message: "The target collection was not given; the call needs \(wantedText) on it.",
+                         collect: "Pass --collection <name> (the collection's generated name or friendly name).")
         }
         var urlHint: String?
         if let fromURL, access.collections[fromURL.lowercased()] == nil, let key = access.friendlyKeys(fromURL).first {
@@ -37,9 +37,9 @@ extension RequirementChecker {
         let friendly = access.friendlyKeys(target)
         if access.collections[target.lowercased()] == nil, friendly.count > 1 {
             let names = friendly.map { access.collections[$0]!.name }
-            return CheckResult(outcome: .unknown,
-                               message: "Collection name '\(target)' is ambiguous: it is the friendly name of \(names.map { "'\($0)'" }.joined(separator: ", ")).",
-                               collect: "Pass --collection with the generated name (one of \(names.joined(separator: ", "))).")
+            return result(outcome: .unknown,
+                         message: "Collection name '\(target)' is ambiguous: it is the friendly name of \(names.map { "'\($0)'" }.joined(separator: ", ")).",
+                         collect: "Pass --collection with the generated name (one of \(names.joined(separator: ", "))).")
         }
         let targetKey = access.collections[target.lowercased()] != nil ? target.lowercased() : friendly.first ?? target.lowercased()
         let chain = access.inheritanceChain(from: targetKey)
@@ -57,7 +57,7 @@ extension RequirementChecker {
         if let hit = candidates.first(where: { $0.reaches == true && principal.holds($0.assignment) }) {
             let via = hit.depth == 0 ? "on collection \(access.display(targetKey))"
                 : "on parent collection \(access.display(hit.assignment.collection.lowercased())), inherited by \(access.display(targetKey))"
-            return CheckResult(outcome: .met, message: "\(who) holds \(Self.roleKey(hit.assignment.role)) \(via).", hint: urlHint)
+            return result(outcome: .met, message: "\(who) holds \(Self.roleKey(hit.assignment.role)) \(via).", hint: urlHint)
         }
         // A collection whose policy is missing matters unless restricted inheritance below it already stops every wanted role.
         let wantsAdmin = wanted.contains("collection-administrator")
@@ -68,29 +68,29 @@ extension RequirementChecker {
             let what = missing.policyKnown ? "its parent is unknown (neither its policy's parentCollectionName nor a collections list says)"
                 : "its metadata policy is not in the export"
             let role = missing.collection == targetKey ? "on it" : "inherited through it by \(access.display(targetKey))"
-            return CheckResult(outcome: .unknown,
-                               message: "Whether \(who) holds \(wantedText) on \(access.display(targetKey)) is unknown: for collection \(access.display(missing.collection)) \(what), so roles \(role) are unknown.",
-                               hint: urlHint,
-                               collect: "Run: az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/collections/\(name)/metadataPolicy?api-version=2021-07-01\" and add it to --purview-policies, or export every policy: \(EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))")
+            return result(outcome: .unknown,
+                         message: "Whether \(who) holds \(wantedText) on \(access.display(targetKey)) is unknown: for collection \(access.display(missing.collection)) \(what), so roles \(role) are unknown.",
+                         hint: urlHint,
+                         collect: "Run: az rest --method get --resource https://purview.azure.net --url \"https://<account>.purview.azure.com/policystore/collections/\(name)/metadataPolicy?api-version=2021-07-01\" and add it to --purview-policies, or export every policy: \(EvidenceKind.purviewPolicies.exportInstruction(caseName: nil))")
         }
         if let blocked = candidates.first(where: { $0.reaches == false && principal.holds($0.assignment) }) {
-            return CheckResult(outcome: .unmet,
-                               message: "\(who) holds \(Self.roleKey(blocked.assignment.role)) on \(access.display(blocked.assignment.collection.lowercased())), but inheritance is restricted between it and \(access.display(targetKey)), so the role does not reach the target.")
+            return result(outcome: .unmet,
+                         message: "\(who) holds \(Self.roleKey(blocked.assignment.role)) on \(access.display(blocked.assignment.collection.lowercased())), but inheritance is restricted between it and \(access.display(targetKey)), so the role does not reach the target.")
         }
         if principal.kind == .application, let appID = principal.appID, principal.objectID?.caseInsensitiveCompare(appID) != .orderedSame,
            access.assignments.contains(where: { assignment in wanted.contains(Self.roleKey(assignment.role))
                && assignment.principalIDs.contains { $0.equalsIgnoringCase(appID) } }) {
-            return CheckResult(outcome: .unmet,
-                               message: "\(who) holds no \(wantedText) on collection '\(target)': an assignment lists the application (client) id \(appID), but Purview role assignments match the service principal's object id ('oid').",
-                               hint: "Assign the role to the service principal's object id (Enterprise applications → the app → Object ID), not to the app registration's client id.")
+            return result(outcome: .unmet,
+                         message: "\(who) holds no \(wantedText) on collection '\(target)': an assignment lists the application (client) id \(appID), but Purview role assignments match the service principal's object id ('oid').",
+                         hint: "Assign the role to the service principal's object id (Enterprise applications → the app → Object ID), not to the app registration's client id.")
         }
         let groupsHidden = principal.groupIDs.isEmpty || principal.hasGroupsOverage
         let groupsNote = groupsHidden && candidates.contains { $0.reaches == true && !$0.assignment.groupIDs.isEmpty }
             ? " Some assignments go to groups and the token has \(principal.hasGroupsOverage ? "a groups overage marker" : "no 'groups' claim"); membership through them was not checked." : ""
-        return CheckResult(outcome: groupsNote.isEmpty ? .unmet : .unknown,
-                           message: "\(who) holds no \(wantedText) on collection \(access.display(targetKey)) or on a parent it inherits from.\(groupsNote)",
-                           hint: urlHint,
-                           collect: groupsNote.isEmpty ? nil : "Use a token with a 'groups' claim, or list the principal's groups (Get-MgUserMemberOf).")
+        return result(outcome: groupsNote.isEmpty ? .unmet : .unknown,
+                     message: "\(who) holds no \(wantedText) on collection \(access.display(targetKey)) or on a parent it inherits from.\(groupsNote)",
+                     hint: urlHint,
+                     collect: groupsNote.isEmpty ? nil : "Use a token with a 'groups' claim, or list the principal's groups (Get-MgUserMemberOf).")
     }
 }
 

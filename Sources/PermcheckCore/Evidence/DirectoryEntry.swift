@@ -95,6 +95,9 @@ enum Identifier {
     /// A sign-in name in lower case, plus for a guest (`alice_fabrikam.com#EXT#@contoso.onmicrosoft.com`) the
     /// home address `alice@fabrikam.com`; `live.com#` (v1 `unique_name` of a personal account) is stripped.
     static func signInForms(_ text: String) -> [String] {
+        // ASCII (every sign-in name in practice) byte by byte: every token of a batch pays this (Principal).
+        var text = text
+        if let forms = text.withUTF8({ asciiSignInForms($0) }) { return forms }
         var lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         if lower.hasPrefix("live.com#") { lower.removeFirst("live.com#".count) }
         guard !lower.isEmpty else { return [] }
@@ -102,6 +105,24 @@ enum Identifier {
         let local = lower[..<ext.lowerBound]
         guard let underscore = local.lastIndex(of: "_") else { return [lower] }
         return [lower, local[..<underscore] + "@" + local[local.index(after: underscore)...]]
+    }
+
+    /// ``signInForms(_:)`` for ASCII text (`nil` otherwise): the same steps on bytes, without Foundation.
+    static func asciiSignInForms(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var lower = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if lower.starts(with: "live.com#".utf8) { lower.removeFirst("live.com#".utf8.count) }
+        guard !lower.isEmpty else { return [] }
+        let whole = String(decoding: lower, as: UTF8.self)
+        let marker = Array("#ext#".utf8)
+        guard let ext = lower.indices.dropLast(marker.count - 1).first(where: { lower[$0..<($0 + marker.count)].elementsEqual(marker) })
+        else { return [whole] }
+        let local = lower[..<ext]
+        guard let underscore = local.lastIndex(of: UInt8(ascii: "_")) else { return [whole] }
+        return [whole, String(decoding: local[..<underscore], as: UTF8.self) + "@" + String(decoding: local[(underscore + 1)...], as: UTF8.self)]
     }
 
     /// The local part of an address (`megan.manager` from `megan.manager@contoso.example`).

@@ -29,6 +29,8 @@ public struct CheckInput {
         case decoded(AccessToken)
         /// Bytes to decode; `source` names them in errors ("line 3", "token file 'a.jwt'").
         case bytes([UInt8], source: String)
+        /// Bytes of batch input line `line` (named "line N" in errors), decoded in place when they are a plain JWS.
+        case line(ArraySlice<UInt8>, line: Int)
         /// Bytes the edge reads only when the pipeline reaches the token, so errors come in pipeline order.
         case deferred(() throws(PermcheckError) -> (bytes: [UInt8], source: String))
     }
@@ -83,6 +85,8 @@ public struct CheckInput {
     public var observedResponse: ObservedResponse?
     /// The target endpoint's cloud; default: the request host's, then the response challenge's authority.
     public var targetCloud: Cloud?
+    /// Which texts the evaluation builds: ``EvaluationDetail/brief`` when the caller writes no finding messages.
+    public var detail: EvaluationDetail = .full
 
     public init(rule: RuleChoice, rules: RuleTable = .builtIn, token: TokenSource, at: Date) {
         self.rule = rule

@@ -39,6 +39,7 @@ extension Permcheck {
             observedStatus: input.observedStatus ?? input.observedResponse?.evaluationStatus,
             targetCloud: input.targetCloud ?? target?.cloud ?? input.observedResponse?.challenge?.authorityCloud?.cloud)
         evaluation.observedResponse = input.observedResponse
+        evaluation.detail = input.detail
         return PreparedCheck(rule: rule, request: resolved, input: evaluation)
     }
 
@@ -77,6 +78,7 @@ extension Permcheck {
         switch source {
         case .decoded(let token): return token
         case .bytes(let bytes, let name): return try TokenDecoder.decode(bytes, source: name)
+        case .line(let bytes, let line): return try TokenDecoder.decode(bytes) { "line \(line)" }
         case .deferred(let read):
             let (bytes, name) = try read()
             return try TokenDecoder.decode(bytes, source: name)

@@ -63,6 +63,13 @@ public struct VerdictTally: Sendable, Equatable {
         }
     }
 
+    /// Adds another tally's counts.
+    public mutating func merge(_ other: VerdictTally) {
+        allowed += other.allowed
+        denied += other.denied
+        indeterminate += other.indeterminate
+    }
+
     /// The total.
     public var total: Int { allowed + denied + indeterminate }
 

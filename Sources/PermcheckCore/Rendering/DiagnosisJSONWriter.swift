@@ -12,6 +12,7 @@ public enum DiagnosisJSONWriter {
     public static func append(_ diagnosis: Diagnosis, id: JSONValue? = nil, line: Int? = nil, into out: inout [UInt8]) {
         var w = ObjectWriter(out: out)
         out = []
+        defer { out = w.out }
         let token = diagnosis.token
         let claims = token.claims
         let principal = token.principal
@@ -97,7 +98,6 @@ public enum DiagnosisJSONWriter {
         w.close()
         w.string("verdict", diagnosis.verdict.rawValue)
         w.close()
-        out = w.out
     }
 
     /// Emits members in the order given, with commas between them; nested objects and arrays share the buffer.
@@ -136,12 +136,12 @@ public enum DiagnosisJSONWriter {
 
         mutating func int(_ name: StaticString, _ value: Int?) {
             key(name)
-            if let value { out.append(contentsOf: String(value).utf8) } else { out.append(contentsOf: "null".utf8) }
+            if let value { JSONWriter.emitInt(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
         }
 
         mutating func date(_ name: StaticString, _ value: Date?) {
             key(name)
-            if let value { JSONWriter.emitString(ISO8601.format(value), into: &out) } else { out.append(contentsOf: "null".utf8) }
+            if let value { ISO8601.appendQuoted(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
         }
 
         /// `nil` is written as `[]`, like ``DiagnosisJSON/value(_:)`` does.

@@ -46,6 +46,7 @@ extension Redactor {
         func list(_ values: [String]?) -> [String]? { values?.map(redact) }
         c.audience = each(c.audience); c.issuer = each(c.issuer); c.tenantID = each(c.tenantID); c.appID = each(c.appID)
         c.objectID = each(c.objectID); c.subject = each(c.subject); c.username = each(c.username); c.email = each(c.email)
+        c.upn = each(c.upn); c.uniqueName = each(c.uniqueName); c.preferredUsername = each(c.preferredUsername)
         c.displayName = each(c.displayName); c.identityType = each(c.identityType); c.scopes = list(c.scopes)
         c.roles = list(c.roles); c.directoryRoleIDs = list(c.directoryRoleIDs); c.groups = list(c.groups)
         c.version = each(c.version); c.authenticationMethods = list(c.authenticationMethods)

@@ -75,6 +75,32 @@ public enum ISO8601 {
         return out + "Z"
     }
 
+    /// Appends ``format(_:)``'s text as a JSON string literal (quotes included) without building a `String`:
+    /// the batch writers' path. Years outside 0...9999 take ``format(_:)``.
+    static func appendQuoted(_ date: Date, into out: inout [UInt8]) {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, interval >= 0, interval < 253_402_300_800 else {
+            JSONWriter.emitString(format(date), into: &out)
+            return
+        }
+        let seconds = Int64(interval.rounded(.down))
+        let secondOfDay = seconds % 86_400
+        let (year, month, day) = civilFromDays(seconds / 86_400)
+        func digits(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        digits(year, 4); out.append(UInt8(ascii: "-")); digits(month, 2); out.append(UInt8(ascii: "-")); digits(day, 2)
+        out.append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); out.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2); out.append(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
+        out.append(contentsOf: "Z\"".utf8)
+    }
+
     // MARK: Parsing
 
     private static func isSpace(_ b: UInt8) -> Bool {

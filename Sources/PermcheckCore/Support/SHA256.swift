@@ -2,56 +2,82 @@
 public enum SHA256 {
     /// The 32-byte SHA-256 digest of `bytes`.
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { message in
+            var digest = [UInt8](repeating: 0, count: 32)
+            digest.withUnsafeMutableBufferPointer { hash(message, into: $0.baseAddress!) }
+            return digest
+        }
+    }
+
+    /// Writes the 32-byte digest of `message` to `digest`, without copying the message: the bytes in hand.
+    public static func hash(_ message: UnsafeBufferPointer<UInt8>, into digest: UnsafeMutablePointer<UInt8>) {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-
-        // Message followed by 0x80, zeros, and the 64-bit big-endian bit length, to a multiple of 64 bytes.
-        let fullBlocks = bytes.count / 64
-        var tail = Array(bytes[(fullBlocks * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-
+        let count = message.count
+        let fullBlocks = count / 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            roundConstants.withUnsafeBufferPointer { k in
-                bytes.withUnsafeBufferPointer { message in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                roundConstants.withUnsafeBufferPointer { k in
                     for block in 0..<fullBlocks {
                         compress(message.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
                     }
-                }
-                tail.withUnsafeBufferPointer { padded in
-                    for block in 0..<(padded.count / 64) {
-                        compress(padded.baseAddress! + block * 64, &state, w.baseAddress!, k.baseAddress!)
+                    // The rest, 0x80, zeros, and the 64-bit big-endian bit length, to a multiple of 64 bytes.
+                    let rest = count - fullBlocks * 64
+                    let padded = rest < 56 ? 64 : 128
+                    for i in 0..<padded { tail[i] = 0 }
+                    if rest > 0 { UnsafeMutableRawPointer(tail.baseAddress!).copyMemory(from: message.baseAddress! + fullBlocks * 64, byteCount: rest) }
+                    tail[rest] = 0x80
+                    let bitLength = UInt64(count) &* 8
+                    for i in 0..<8 { tail[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                    for block in 0..<(padded / 64) {
+                        compress(UnsafePointer(tail.baseAddress!) + block * 64, &state, w.baseAddress!, k.baseAddress!)
                     }
                 }
             }
         }
-
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        withUnsafeBytes(of: &state) { raw in
+            for i in 0..<8 {
+                let word = raw.load(fromByteOffset: 4 * i, as: UInt32.self)
+                digest[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+                digest[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+            }
         }
-        return digest
     }
 
     /// The SHA-256 digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in hash(bytes) {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+        bytes.withUnsafeBufferPointer { hexDigest($0, digits: 64) }
+    }
+
+    /// A token fingerprint: `sha256:` and the first 12 hex digits of the digest, built as one string.
+    public static func fingerprint(_ message: UnsafeBufferPointer<UInt8>) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            hash(message, into: digest.baseAddress!)
+            return String(unsafeUninitializedCapacity: 19) { out in
+                let prefix: StaticString = "sha256:", hex: StaticString = "0123456789abcdef"
+                for i in 0..<7 { out[i] = prefix.utf8Start[i] }
+                for i in 0..<12 { out[7 + i] = hex.utf8Start[Int(i % 2 == 0 ? digest[i / 2] >> 4 : digest[i / 2] & 0x0F)] }
+                return 19
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first `digits` (≤ 64) lower-case hex digits of the digest of `message`.
+    public static func hexDigest(_ message: UnsafeBufferPointer<UInt8>, digits: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            hash(message, into: digest.baseAddress!)
+            return String(unsafeUninitializedCapacity: digits) { out in
+                let hex: StaticString = "0123456789abcdef"
+                for i in 0..<digits {
+                    let byte = digest[i / 2]
+                    out[i] = hex.utf8Start[Int(i % 2 == 0 ? byte >> 4 : byte & 0x0F)]
+                }
+                return digits
+            }
+        }
     }
 
     private static let roundConstants: [UInt32] = [
@@ -66,7 +92,16 @@ public enum SHA256 {
     ]
 
     @inline(__always)
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x &>> n | x &<< (32 &- n) }
+
+    /// One round, written so eight calls with rotated arguments make eight rounds without moving registers.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+        d = d &+ t1
+        h = t1 &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    }
 
     /// Processes one 64-byte block (`w`: 64 words of scratch; `k`: the round constants). Raw pointers, so the
     /// fingerprint of every batch token costs no bounds checks or constant-array look-ups per round.
@@ -77,33 +112,26 @@ public enum SHA256 {
         _ w: UnsafeMutablePointer<UInt32>,
         _ k: UnsafePointer<UInt32>
     ) {
-        for t in 0..<16 {
-            w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
-                | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
-        }
+        let raw = UnsafeRawPointer(block)
+        for t in 0..<16 { w[t] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
         for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            let x = w[t - 15], y = w[t - 2]
+            let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+            let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        do {
-            for t in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                h = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
+        var t = 0
+        while t < 64 {
+            round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+            t += 8
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
                  state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)

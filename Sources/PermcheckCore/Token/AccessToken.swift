@@ -5,27 +5,54 @@ import Foundation
 /// Holds no copy of the token text or signature, so nothing downstream can print them by accident;
 /// `fingerprint` identifies the token instead.
 public struct AccessToken: Sendable, Equatable {
-    /// The JOSE header (`alg`, `kid`, `typ`, possibly `nonce` on Graph tokens).
-    public let header: [String: JSONValue]
+    /// The parts, behind one reference: a token is copied into every input, diagnosis and record, and a copy of
+    /// the claims' two dozen strings would be two dozen reference counts each time.
+    private final class Parts: Sendable {
+        let headerStorage: LazyJSONObject
+        let claims: Claims
+        let fingerprint: String
+        let hasSignature: Bool
+        let principal: Principal
+        let cloud: CloudDetection
+
+        init(headerStorage: LazyJSONObject, claims: Claims, fingerprint: String, hasSignature: Bool) {
+            self.headerStorage = headerStorage
+            self.claims = claims
+            self.fingerprint = fingerprint
+            self.hasSignature = hasSignature
+            principal = Principal(claims: claims)
+            cloud = CloudDetection.detect(claims)
+        }
+    }
+    private let parts: Parts
+
+    /// The JOSE header (`alg`, `kid`, `typ`, possibly `nonce` on Graph tokens); parsed from the decoded bytes when
+    /// first read (no check reads it).
+    public var header: [String: JSONValue] { parts.headerStorage.object }
     /// The payload's claims.
-    public let claims: Claims
+    public var claims: Claims { parts.claims }
     /// `sha256:` plus the first 12 hex digits of SHA-256 over the token text.
-    public let fingerprint: String
+    public var fingerprint: String { parts.fingerprint }
     /// Whether the token had a non-empty signature segment (never verified).
-    public let hasSignature: Bool
+    public var hasSignature: Bool { parts.hasSignature }
     /// The caller.
-    public let principal: Principal
+    public var principal: Principal { parts.principal }
     /// The cloud, from issuer, region claims and audience.
-    public let cloud: CloudDetection
+    public var cloud: CloudDetection { parts.cloud }
 
     /// Builds a token from already-decoded parts (used by the decoder and by rule examples).
     public init(header: [String: JSONValue], claims: Claims, fingerprint: String, hasSignature: Bool) {
-        self.header = header
-        self.claims = claims
-        self.fingerprint = fingerprint
-        self.hasSignature = hasSignature
-        principal = Principal(claims: claims)
-        cloud = CloudDetection.detect(claims)
+        self.init(headerStorage: LazyJSONObject(header), claims: claims, fingerprint: fingerprint, hasSignature: hasSignature)
+    }
+
+    init(headerStorage: LazyJSONObject, claims: Claims, fingerprint: String, hasSignature: Bool) {
+        parts = Parts(headerStorage: headerStorage, claims: claims, fingerprint: fingerprint, hasSignature: hasSignature)
+    }
+
+    public static func == (lhs: AccessToken, rhs: AccessToken) -> Bool {
+        lhs.parts === rhs.parts || (lhs.parts.headerStorage == rhs.parts.headerStorage && lhs.claims == rhs.claims
+            && lhs.fingerprint == rhs.fingerprint && lhs.hasSignature == rhs.hasSignature
+            && lhs.principal == rhs.principal && lhs.cloud == rhs.cloud)
     }
 
     /// The token version: `ver`, or inferred from the issuer (`/v2.0` suffix).

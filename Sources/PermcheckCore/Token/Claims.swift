@@ -21,6 +21,11 @@ public struct Claims: Sendable, Equatable {
     public var username: String?
     /// `email`, when present.
     public var email: String?
+    /// `upn`, `unique_name` and `preferred_username` one by one (``Principal/signInKeys`` reads every sign-in name,
+    /// not only the first): modelled so that reading them never parses the whole payload.
+    public var upn: String?
+    public var uniqueName: String?
+    public var preferredUsername: String?
     /// `name`: display name.
     public var displayName: String?
     /// `idtyp`: `app` for app-only tokens, `user` where the API asked for it.
@@ -54,14 +59,44 @@ public struct Claims: Sendable, Equatable {
     public var ipAddress: String?
     /// `uti`: per-token unique id.
     public var tokenIdentifier: String?
-    /// Every claim, as decoded.
-    public var raw: [String: JSONValue]
+    /// Every claim, as decoded. A token decoded by ``TokenDecoder`` keeps its payload bytes and parses them only
+    /// when this is read (`permcheck decode`, `compare`, redaction), so a batch never builds it.
+    public var raw: [String: JSONValue] {
+        get { rawStorage.object }
+        set { rawStorage = LazyJSONObject(newValue) }
+    }
+    var rawStorage: LazyJSONObject
 
     /// An empty claim set.
     public init() {
         hasGroupsOverage = false
-        raw = [:]
+        rawStorage = LazyJSONObject([:])
     }
+}
+
+/// A JSON object kept either parsed or as bytes the strict parser has accepted (or a scan vouched for), parsed on
+/// first use. Equality compares the objects.
+struct LazyJSONObject: Sendable, Equatable {
+    private enum Storage: Sendable {
+        case parsed([String: JSONValue])
+        case bytes([UInt8])
+    }
+    private let storage: Storage
+
+    init(_ object: [String: JSONValue]) { storage = .parsed(object) }
+    /// `bytes` must be a JSON object the strict parser accepts (with the token limits).
+    init(validated bytes: [UInt8]) { storage = .bytes(bytes) }
+
+    var object: [String: JSONValue] {
+        switch storage {
+        case .parsed(let object): return object
+        case .bytes(let bytes):
+            let value = try? JSONParser.parse(bytes, limits: JSONLimits(maxDepth: InputLimits.tokenJSONDepth, maxBytes: InputLimits.tokenBytes))
+            return value?.objectValue ?? [:]
+        }
+    }
+
+    static func == (lhs: LazyJSONObject, rhs: LazyJSONObject) -> Bool { lhs.object == rhs.object }
 }
 
 extension Claims {
@@ -74,49 +109,62 @@ extension Claims {
     ///   - source: names the input in error messages.
     /// - Throws: `PermcheckError.claimInvalid` when a modelled claim has the wrong type or value.
     public init(payload: [String: JSONValue], source: String) throws(PermcheckError) {
-        let reader = ClaimReader(payload: payload, source: source)
+        try self.init(reading: ClaimReader(source: source, lookup: DictionaryLookup(payload: payload)))
+        rawStorage = LazyJSONObject(payload)
+    }
+
+    /// Reads the modelled claims through `reader`, whatever holds them (a parsed payload, or a scan of its bytes).
+    init<Lookup>(reading reader: ClaimReader<Lookup>) throws(PermcheckError) {
         self.init()
-        raw = payload
         audience = try reader.audience()
-        issuer = try reader.string("iss")
-        tenantID = try reader.string("tid")
-        appID = try reader.firstString("appid", "azp")
-        objectID = try reader.string("oid")
-        subject = try reader.string("sub")
-        email = try reader.string("email")
-        username = try reader.firstString("upn", "unique_name", "preferred_username", "email")
-        displayName = try reader.string("name")
-        identityType = try reader.string("idtyp")
+        issuer = try reader.string(.iss)
+        tenantID = try reader.string(.tid)
+        appID = try reader.firstString(.appid, .azp)
+        objectID = try reader.string(.oid)
+        subject = try reader.string(.sub)
+        email = try reader.string(.email)
+        username = try reader.firstString(.upn, .uniqueName, .preferredUsername, .email)
+        // Strict only up to the first present name (as `username`); a later one of another type is left out, as before.
+        upn = (try? reader.string(.upn)) ?? nil
+        uniqueName = (try? reader.string(.uniqueName)) ?? nil
+        preferredUsername = (try? reader.string(.preferredUsername)) ?? nil
+        displayName = try reader.string(.name)
+        identityType = try reader.string(.idtyp)
         scopes = try reader.scopes()
-        roles = try reader.stringArray("roles")
-        directoryRoleIDs = try reader.stringArray("wids")
-        groups = try reader.stringArray("groups")
+        roles = try reader.stringArray(.roles)
+        directoryRoleIDs = try reader.stringArray(.wids)
+        groups = try reader.stringArray(.groups)
         hasGroupsOverage = try reader.groupsOverage()
-        version = try reader.string("ver")
-        issuedAt = try reader.date("iat")
-        notBefore = try reader.date("nbf")
-        expiresAt = try reader.date("exp")
-        authenticationMethods = try reader.stringArray("amr")
-        tenantRegionScope = try reader.string("tenant_region_scope")
-        tenantRegionSubScope = try reader.string("tenant_region_sub_scope")
-        managedIdentityResourceID = try reader.string("xms_mirid")
-        clientAuthenticationMethod = try reader.firstString("appidacr", "azpacr")
-        ipAddress = try reader.string("ipaddr")
-        tokenIdentifier = try reader.string("uti")
+        version = try reader.string(.ver)
+        issuedAt = try reader.date(.iat)
+        notBefore = try reader.date(.nbf)
+        expiresAt = try reader.date(.exp)
+        authenticationMethods = try reader.stringArray(.amr)
+        tenantRegionScope = try reader.string(.tenantRegionScope)
+        tenantRegionSubScope = try reader.string(.tenantRegionSubScope)
+        managedIdentityResourceID = try reader.string(.xmsMirid)
+        clientAuthenticationMethod = try reader.firstString(.appidacr, .azpacr)
+        ipAddress = try reader.string(.ipaddr)
+        tokenIdentifier = try reader.string(.uti)
     }
 }
 
 /// Reads individual claims with strict types, naming the claim in every error.
-struct ClaimReader {
-    let payload: [String: JSONValue]
+struct ClaimReader<Lookup: ClaimLookup> {
     let source: String
+    let lookup: Lookup
 
-    private func invalid(_ claim: String, _ detail: String) -> PermcheckError {
-        .claimInvalid(source: source, claim: claim, detail: detail)
+    init(source: String, lookup: Lookup) {
+        self.source = source
+        self.lookup = lookup
     }
 
-    func string(_ name: String) throws(PermcheckError) -> String? {
-        guard let value = payload[name] else { return nil }
+    private func invalid(_ claim: ClaimName, _ detail: String) -> PermcheckError {
+        .claimInvalid(source: source, claim: claim.text, detail: detail)
+    }
+
+    func string(_ name: ClaimName) throws(PermcheckError) -> String? {
+        guard let value = lookup[name] else { return nil }
         switch value {
         case .null: return nil
         case .string(let text): return text
@@ -125,13 +173,13 @@ struct ClaimReader {
     }
 
     /// The first of these claims that is present.
-    func firstString(_ names: String...) throws(PermcheckError) -> String? {
+    func firstString(_ names: ClaimName...) throws(PermcheckError) -> String? {
         for name in names { if let value = try string(name) { return value } }
         return nil
     }
 
-    func stringArray(_ name: String) throws(PermcheckError) -> [String]? {
-        guard let value = payload[name] else { return nil }
+    func stringArray(_ name: ClaimName) throws(PermcheckError) -> [String]? {
+        guard let value = lookup[name] else { return nil }
         switch value {
         case .null:
             return nil
@@ -146,7 +194,7 @@ struct ClaimReader {
             }
             return strings
         case .string:
-            throw invalid(name, "expected an array of strings, found a string (Entra issues '\(name)' as a JSON array)")
+            throw invalid(name, "expected an array of strings, found a string (Entra issues '\(name.text)' as a JSON array)")
         default:
             throw invalid(name, "expected an array of strings, found \(value.typeName)")
         }
@@ -154,43 +202,60 @@ struct ClaimReader {
 
     /// `scp` is a space-separated string; an array would mean the token was not issued by Entra as-is.
     func scopes() throws(PermcheckError) -> [String]? {
-        guard let value = payload["scp"] else { return nil }
+        guard let value = lookup[.scp] else { return nil }
         switch value {
         case .null: return nil
-        case .string(let text): return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        case .array: throw invalid("scp", "expected a space-separated string, found an array (Entra issues 'scp' as one string)")
-        default: throw invalid("scp", "expected a space-separated string, found \(value.typeName)")
+        case .string(let text): return Self.splitScopes(text)
+        case .array: throw invalid(.scp, "expected a space-separated string, found an array (Entra issues 'scp' as one string)")
+        default: throw invalid(.scp, "expected a space-separated string, found \(value.typeName)")
         }
+    }
+
+    /// Space- or tab-separated words; ASCII text split byte by byte, other text by `Character` (a combining mark
+    /// after a space makes one character, not a separator).
+    static func splitScopes(_ text: String) -> [String] {
+        var text = text
+        let ascii: [String]? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words: [String] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 {
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return words
+        }
+        return ascii ?? text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     /// `aud` is a string; a one-element array (allowed by RFC 7519) is accepted.
     func audience() throws(PermcheckError) -> String? {
-        guard let value = payload["aud"] else { return nil }
+        guard let value = lookup[.aud] else { return nil }
         switch value {
         case .null: return nil
         case .string(let text): return text
         case .array(let items) where items.count == 1:
             if case .string(let text) = items[0] { return text }
-            throw invalid("aud", "the array holds a \(items[0].typeName), expected a string")
+            throw invalid(.aud, "the array holds a \(items[0].typeName), expected a string")
         case .array(let items):
-            throw invalid("aud", "expected one audience, found an array of \(items.count)")
+            throw invalid(.aud, "expected one audience, found an array of \(items.count)")
         default:
-            throw invalid("aud", "expected a string, found \(value.typeName)")
+            throw invalid(.aud, "expected a string, found \(value.typeName)")
         }
     }
 
     func groupsOverage() throws(PermcheckError) -> Bool {
-        if let value = payload["hasgroups"] {
-            guard case .bool(let flag) = value else { throw invalid("hasgroups", "expected true or false, found \(value.typeName)") }
+        if let value = lookup[.hasgroups] {
+            guard case .bool(let flag) = value else { throw invalid(.hasgroups, "expected true or false, found \(value.typeName)") }
             if flag { return true }
         }
-        if case .object(let names)? = payload["_claim_names"], names["groups"] != nil { return true }
+        if case .object(let names)? = lookup[.claimNames], names["groups"] != nil { return true }
         return false
     }
 
     /// NumericDate (seconds since 1970). Strings, non-finite and out-of-range values are errors.
-    func date(_ name: String) throws(PermcheckError) -> Date? {
-        guard let value = payload[name] else { return nil }
+    func date(_ name: ClaimName) throws(PermcheckError) -> Date? {
+        guard let value = lookup[name] else { return nil }
         switch value {
         case .null:
             return nil

@@ -53,39 +53,70 @@ public enum Cloud: String, Sendable, Equatable, CaseIterable, Codable {
 public struct CloudDetection: Sendable, Equatable {
     /// The detected cloud, or `nil` when nothing in the token tells.
     public let cloud: Cloud?
-    /// One sentence naming the signal, e.g. "issuer host login.microsoftonline.us".
-    public let basis: String
+    /// One sentence naming the signal, e.g. "issuer host login.microsoftonline.us"; built when read (a brief
+    /// batch never reads it).
+    public var basis: String { signals.map { Self.detect(issuer: $0.issuer, audience: $0.audience, subScope: $0.subScope, basis: true).basis } ?? fixedBasis }
+    private let fixedBasis: String
+    private let signals: Signals?
+    private struct Signals: Sendable, Equatable {
+        let issuer: String?, audience: String?, subScope: String?
+    }
+
+    /// A detection with its basis spelled out.
+    public init(cloud: Cloud?, basis: String) {
+        self.cloud = cloud
+        fixedBasis = basis
+        signals = nil
+    }
+
+    /// Detects the cloud of a token from its issuer, region claims and audience host; the basis is spelled out
+    /// only when read.
+    public static func detect(_ claims: Claims) -> CloudDetection {
+        let cloud = detect(issuer: claims.issuer, audience: claims.audience, subScope: claims.tenantRegionSubScope, basis: false).cloud
+        return CloudDetection(cloud: cloud, signals: Signals(issuer: claims.issuer, audience: claims.audience, subScope: claims.tenantRegionSubScope))
+    }
+
+    public static func == (lhs: CloudDetection, rhs: CloudDetection) -> Bool { lhs.cloud == rhs.cloud && lhs.basis == rhs.basis }
+
+    private init(cloud: Cloud?, signals: Signals) {
+        self.cloud = cloud
+        fixedBasis = ""
+        self.signals = signals
+    }
 
     /// Detects the cloud of a token from its issuer, region claims and audience host.
     ///
     /// Global issuers cannot tell GCC from commercial; only `tenant_region_sub_scope` = `GCC` does.
     /// v1 US Government tokens reportedly use `sts.windows.net`, so a `.us` audience host decides then.
-    public static func detect(_ claims: Claims) -> CloudDetection {
-        let issuerHost = HostName.of(claims.issuer)
-        let audienceHost = HostName.of(claims.audience)
-        let subScope = claims.tenantRegionSubScope?.uppercased()
-        func us(_ basis: String) -> CloudDetection {
+    private static func detect(issuer: String?, audience: String?, subScope: String?, basis spelled: Bool) -> (cloud: Cloud?, basis: String) {
+        let issuerHost = HostName.of(issuer)
+        let audienceHost = HostName.of(audience)
+        let subScope = subScope?.uppercased()
+        func found(_ cloud: Cloud?, _ basis: @autoclosure () -> String) -> (cloud: Cloud?, basis: String) {
+            (cloud, spelled ? basis() : "")
+        }
+        func us(_ basis: @autoclosure () -> String) -> (cloud: Cloud?, basis: String) {
             if audienceHost == "dod-graph.microsoft.us" || subScope == "DOD" {
-                return CloudDetection(cloud: .dod, basis: basis + (subScope == "DOD" ? ", tenant_region_sub_scope DOD" : ", audience dod-graph.microsoft.us"))
+                return found(.dod, basis() + (subScope == "DOD" ? ", tenant_region_sub_scope DOD" : ", audience dod-graph.microsoft.us"))
             }
-            return CloudDetection(cloud: .gccHigh, basis: basis)
+            return found(.gccHigh, basis())
         }
         switch issuerHost {
         case "login.microsoftonline.us", "sts.microsoftonline.us":
             return us("issuer host \(issuerHost ?? "")")
         case "sts.chinacloudapi.cn", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn":
-            return CloudDetection(cloud: .china, basis: "issuer host \(issuerHost ?? "")")
+            return found(.china, "issuer host \(issuerHost ?? "")")
         case "sts.windows.net", "login.microsoftonline.com", "login.windows.net":
             if let host = audienceHost, host.hasSuffix(".microsoft.us") || host.hasSuffix(".usgovcloudapi.net") {
                 return us("audience host \(host) (v1 US Government tokens use sts.windows.net)")
             }
             if subScope == "GCC" {
-                return CloudDetection(cloud: .gcc, basis: "issuer host \(issuerHost ?? ""), tenant_region_sub_scope GCC")
+                return found(.gcc, "issuer host \(issuerHost ?? ""), tenant_region_sub_scope GCC")
             }
             if subScope == "DODCON" { return us("tenant_region_sub_scope DODCON") }
-            return CloudDetection(cloud: .global, basis: "issuer host \(issuerHost ?? "") (GCC tenants use the same issuer)")
+            return found(.global, "issuer host \(issuerHost ?? "") (GCC tenants use the same issuer)")
         default:
-            return CloudDetection(cloud: nil, basis: claims.issuer == nil ? "no issuer claim" : "unrecognised issuer host '\(issuerHost ?? "")'")
+            return found(nil, issuer == nil ? "no issuer claim" : "unrecognised issuer host '\(issuerHost ?? "")'")
         }
     }
 }
@@ -93,7 +124,27 @@ public struct CloudDetection: Sendable, Equatable {
 /// Extracts the lower-cased host of a URL-like string without Foundation's URL parser (cheap and total).
 enum HostName {
     static func of(_ text: String?) -> String? {
-        guard let text else { return nil }
+        guard var text else { return nil }
+        // ASCII URLs (all real issuers and audiences) byte by byte; anything else below.
+        let ascii: String?? = text.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var i = 0
+            while i + 2 < bytes.count, !(bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/")) { i += 1 }
+            guard i + 2 < bytes.count else { return .some(nil) }
+            let start = i + 3
+            var end = start
+            while end < bytes.count {
+                let b = bytes[end]
+                if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: ":") { break }
+                end += 1
+            }
+            guard end > start else { return .some(nil) }
+            return .some(String(unsafeUninitializedCapacity: end - start) { out in
+                for j in start..<end { let b = bytes[j]; out[j - start] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b }
+                return end - start
+            })
+        }
+        if let ascii { return ascii }
         // A byte search for "://" (Foundation's `range(of:)` bridges to NSString on Linux: slow on the batch path).
         let bytes = text.utf8
         guard let schemeEnd = bytes.indices.first(where: { i in

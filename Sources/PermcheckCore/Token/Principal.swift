@@ -59,8 +59,7 @@ public struct Principal: Sendable, Equatable {
         isPersonalAccount = claims.tenantID?.lowercased() == Claims.personalAccountTenantID
         isManagedIdentity = claims.managedIdentityResourceID != nil
         var keys: [String] = []
-        for claim in ["upn", "unique_name", "preferred_username", "email"] {
-            guard let text = claims.raw[claim]?.stringValue else { continue }
+        for text in [claims.upn, claims.uniqueName, claims.preferredUsername, claims.email].compactMap({ $0 }) {
             for form in Identifier.signInForms(text) where !keys.contains(form) { keys.append(form) }
         }
         if keys.isEmpty, let username = claims.username { keys = Identifier.signInForms(username) }

@@ -27,6 +27,19 @@ public enum TokenDecoder {
     ///   - source: names the input in errors, e.g. "token file 'a.jwt'".
     /// - Throws: `PermcheckError` naming the problem and the segment or claim.
     public static func decode(_ input: [UInt8], source: String) throws(PermcheckError) -> AccessToken {
+        if let token = input.withUnsafeBufferPointer(decodePlain) { return token }
+        return try decodeInFull(input, source: source)
+    }
+
+    /// ``decode(_:source:)`` for bytes in hand (a batch line's token): copied only when they are not a plain JWS;
+    /// `source` is built only for an error.
+    public static func decode(_ input: ArraySlice<UInt8>, source: () -> String) throws(PermcheckError) -> AccessToken {
+        if let token = input.withUnsafeBufferPointer(decodePlain) { return token }
+        return try decodeInFull(Array(input), source: source())
+    }
+
+    /// The decoder for every form (token responses, Bearer prefixes, wrapped lines, UTF-16) and every error.
+    static func decodeInFull(_ input: [UInt8], source: String) throws(PermcheckError) -> AccessToken {
         guard input.count <= InputLimits.tokenBytes else {
             throw .inputTooLarge(source: source, limit: "\(InputLimits.tokenBytes / 1024) KiB for a token")
         }
@@ -91,7 +104,7 @@ public enum TokenDecoder {
             }
         }
         let claims = try Claims(payload: payload, source: source)
-        let fingerprint = "sha256:" + String(SHA256.hexDigest(token).prefix(12))
+        let fingerprint = token.withUnsafeBufferPointer(SHA256.fingerprint)
         return AccessToken(header: header, claims: claims, fingerprint: fingerprint, hasSignature: !signature.isEmpty)
     }
 
