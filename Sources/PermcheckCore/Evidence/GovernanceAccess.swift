@@ -72,15 +72,8 @@ enum GovernanceEvidenceReader {
                     throw reader.fail(ruleAt, "an attribute rule needs an 'id'")
                 }
                 guard id.lowercased().hasPrefix(rolePrefix) else { continue }
-                var principals: [String] = [], groups: [String] = []
-                for clause in try PurviewEvidenceReader.dnfClauses(rule, reader: reader, at: ruleAt) {
-                    let values = clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                    switch clause["attributeName"]?.stringValue {
-                    case "principal.microsoft.id": principals += values
-                    case "principal.microsoft.groups", "principal.microsoft.groups.id": groups += values
-                    default: continue
-                    }
-                }
+                let (principals, groups) = PurviewEvidenceReader.principalsAndGroups(
+                    in: try PurviewEvidenceReader.dnfClauses(rule, reader: reader, at: ruleAt))
                 if !principals.isEmpty || !groups.isEmpty {
                     access.assignments.append(PurviewRoleAssignment(collection: scope, role: roleKey(id), principalIDs: principals, groupIDs: groups))
                 }

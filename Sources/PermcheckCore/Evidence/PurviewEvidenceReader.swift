@@ -86,15 +86,7 @@ public enum PurviewEvidenceReader {
                 }
                 guard id.lowercased().hasPrefix("purviewmetadatarole_builtin_") else { continue }
                 let role = String(id.split(separator: ":").first ?? Substring(id))
-                var principals: [String] = [], groups: [String] = []
-                for clause in clauses {
-                    let values = clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                    switch clause["attributeName"]?.stringValue {
-                    case "principal.microsoft.id": principals += values
-                    case "principal.microsoft.groups", "principal.microsoft.groups.id": groups += values
-                    default: continue
-                    }
-                }
+                let (principals, groups) = principalsAndGroups(in: clauses)
                 if !principals.isEmpty || !groups.isEmpty {
                     access.assignments.append(PurviewRoleAssignment(collection: collectionName, role: RequirementChecker.roleKey(role),
                                                                     principalIDs: principals, groupIDs: groups, changedAt: changedAt))
@@ -111,6 +103,20 @@ public enum PurviewEvidenceReader {
         var values = [clause["fromRule"]?.stringValue, clause["attributeValueIncludes"]?.stringValue].compactMap { $0 }
         values += clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
         return values.map { $0.lowercased() }.filter { $0.hasPrefix("permission:") }
+    }
+
+    /// The object ids and group ids an attribute rule's clauses name (`principal.microsoft.id`, `…groups[.id]`).
+    static func principalsAndGroups(in clauses: [[String: JSONValue]]) -> (principals: [String], groups: [String]) {
+        var principals: [String] = [], groups: [String] = []
+        for clause in clauses {
+            let values = clause["attributeValueIncludedIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            switch clause["attributeName"]?.stringValue {
+            case "principal.microsoft.id": principals += values
+            case "principal.microsoft.groups", "principal.microsoft.groups.id": groups += values
+            default: continue
+            }
+        }
+        return (principals, groups)
     }
 
     /// All clauses of a rule's `dnfCondition` (an OR-list of AND-lists).
