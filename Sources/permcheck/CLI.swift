@@ -36,7 +36,7 @@ enum CLI {
                         options: PermissionsCommand.specs, run: PermissionsCommand.run),
             CommandSpec(name: "preflight", usages: [("PLAN [--format F]", "run a plan of checks in a pipeline")],
                         options: PreflightCommand.specs, run: PreflightCommand.run),
-            CommandSpec(name: "batch", usages: [("[FILE|-] [--api ID] [--summary]", "triage JSON Lines of tokens, one verdict per line")],
+            CommandSpec(name: "batch", usages: [("[FILE|-] [--api ID] [--full] [--summary]", "triage JSON Lines of tokens, one verdict per line")],
                         options: BatchCommand.specs, run: BatchCommand.run),
             CommandSpec(name: "mcp", usages: [("[--redact]", "serve the checks to AI assistants (Model Context Protocol, stdio)")],
                         options: MCPCommand.specs, run: MCPCommand.run),
