@@ -9,14 +9,16 @@ extension BatchCommand {
         let jobs = lines.count > 1 ? workers.count : 1
         let block: @Sendable (Int) -> Void = { w in
             let worker = workers[w]
+            worker.safe = .empty   // the last chunk's records are written: the buffer is unshared again, so it is reused
             worker.output.removeAll(keepingCapacity: true)
             for index in (lines.count * w / jobs)..<(lines.count * (w + 1) / jobs) {
                 let outcome = Self.outcome(lines[index], evaluator)
                 worker.tally.add(outcome, detailed: summary)
                 outcome.appendJSONLine(record, into: &worker.output)
             }
+            worker.safe = SafeBytes(cleaning: worker.output)
         }
-        for worker in workers.dropFirst(jobs) { worker.output.removeAll(keepingCapacity: true) }
+        for worker in workers.dropFirst(jobs) { worker.safe = .empty }
         if jobs == 1 { block(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: block) }
     }
 
@@ -40,9 +42,13 @@ extension BatchCommand {
 }
 
 /// One worker thread's output buffer and counts, reused for every chunk (only that worker touches it while it runs).
+/// `safe` is the chunk's records after `OutputSafety`, cleaned on the worker's thread.
 final class Worker: @unchecked Sendable {
     var output: [UInt8] = []
+    var safe = SafeBytes.empty
     var tally = BatchTally()
+    /// Keeps workers' mutable fields on separate cache lines (two threads writing one line slow each other down).
+    private let padding: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
     init() { output.reserveCapacity(1 << 20) }
 }
 

@@ -61,11 +61,10 @@ enum BatchCommand {
                 // writing the buffers in worker order.
                 run(work, on: workers, evaluator: evaluator, record: record, summary: summary)
                 for worker in workers {
-                    output.write(bytes: worker.output)
+                    if !worker.safe.bytes.isEmpty { console.out(worker.safe) }
                     tally.merge(worker.tally)
                     worker.tally = BatchTally()
                 }
-                output.flush()
                 progress?.update(bytes: reader.bytesRead, lines: tally.verdicts.total + tally.malformed)
                 continue
             }

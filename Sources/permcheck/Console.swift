@@ -60,6 +60,11 @@ struct Console {
         Self.write(OutputSafety.clean(bytes, keepingColor: false), to: STDOUT_FILENO)
     }
 
+    /// Writes bytes a batch worker thread already passed through `OutputSafety` (see ``SafeBytes``).
+    func out(_ safe: SafeBytes) {
+        Self.write(safe.bytes, to: STDOUT_FILENO)
+    }
+
     /// Writes to stderr, through `OutputSafety` like `out`.
     func err(_ text: String) {
         Self.write(OutputSafety.clean(Array(text.utf8), keepingColor: errorColorEnabled), to: STDERR_FILENO)
@@ -75,6 +80,15 @@ struct Console {
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
         if let error = CheckedWrite.all(bytes, to: descriptor) { OutputFailure.exit(error, descriptor: descriptor) }
     }
+}
+
+/// Output bytes that passed `OutputSafety.clean` (the only way to make one), so a batch worker can clean its own
+/// records in parallel and the main thread writes them unchanged: still one choke point, enforced by the type.
+struct SafeBytes {
+    let bytes: [UInt8]
+    init(cleaning raw: [UInt8]) { bytes = OutputSafety.clean(raw, keepingColor: false) }
+    private init() { bytes = [] }
+    static let empty = SafeBytes()
 }
 
 /// `write(2)` until every byte is written.

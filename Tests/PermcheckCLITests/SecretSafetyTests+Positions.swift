@@ -67,6 +67,10 @@ extension SecretSafetyTests {
         for format in ["json", "sarif"] {
             list.append(("batch \(format): id and case", ["batch", "{dir}/lines.jsonl", "--api", "export-download", "--format", format] + Canary.at))
         }
+        // Worker threads clean their own records: two workers, both records, whatever the machine's core count.
+        for record in [[], ["--full"]] {
+            list.append(("batch --jobs 2 \(record): id and case", ["batch", "{dir}/lines.jsonl", "--api", "export-download", "--jobs", "2"] + record + Canary.at))
+        }
         return list
     }
 
