@@ -92,51 +92,32 @@ enum PersonalDataScanner {
 
     /// Ranges of GUIDs (8-4-4-4-12 hex digits) not embedded in a longer word.
     static func guids(in bytes: [UInt8]) -> [Range<Int>] {
-        let groups = [8, 4, 4, 4, 12]
-        var ranges: [Range<Int>] = []
-        var index = 0
-        outer: while index + 36 <= bytes.count {
-            if index > 0, isRegexWordByte(bytes[index - 1]) {
-                index += 1
-                continue
-            }
-            var position = index
-            for (number, length) in groups.enumerated() {
-                for _ in 0..<length {
-                    guard isHex(bytes[position]) else { index += 1; continue outer }
-                    position += 1
-                }
-                if number < groups.count - 1 {
-                    guard bytes[position] == UInt8(ascii: "-") else { index += 1; continue outer }
-                    position += 1
-                }
-            }
-            if position < bytes.count, isRegexWordByte(bytes[position]) {
-                index += 1
-                continue
-            }
-            ranges.append(index..<position)
-            index = position
-        }
-        return ranges
+        separatedGroups(in: bytes, lengths: [8...8, 4...4, 4...4, 4...4, 12...12], separator: UInt8(ascii: "-"), digit: isHex)
     }
 
     /// Ranges of dotted-quad IPv4 addresses (1–3 digits per part) not embedded in a longer word.
     static func ipv4Addresses(in bytes: [UInt8]) -> [Range<Int>] {
+        separatedGroups(in: bytes, lengths: Array(repeating: 1...3, count: 4), separator: UInt8(ascii: "."), digit: isDigit)
+    }
+
+    /// Ranges of groups of `digit` bytes, group `i` as long as `lengths[i]` allows (read greedily), joined by
+    /// `separator`, with no word byte just before or after.
+    private static func separatedGroups(in bytes: [UInt8], lengths: [ClosedRange<Int>], separator: UInt8,
+                                        digit: (UInt8) -> Bool) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         outer: while index < bytes.count {
-            guard isDigit(bytes[index]), index == 0 || !isRegexWordByte(bytes[index - 1]) else {
+            guard digit(bytes[index]), index == 0 || !isRegexWordByte(bytes[index - 1]) else {
                 index += 1
                 continue
             }
             var position = index
-            for part in 0..<4 {
-                let digitsStart = position
-                while position < bytes.count, isDigit(bytes[position]), position - digitsStart < 3 { position += 1 }
-                guard position > digitsStart else { index += 1; continue outer }
-                if part < 3 {
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: ".") else { index += 1; continue outer }
+            for (number, length) in lengths.enumerated() {
+                let groupStart = position
+                while position < bytes.count, position - groupStart < length.upperBound, digit(bytes[position]) { position += 1 }
+                guard position - groupStart >= length.lowerBound else { index += 1; continue outer }
+                if number < lengths.count - 1 {
+                    guard position < bytes.count, bytes[position] == separator else { index += 1; continue outer }
                     position += 1
                 }
             }
