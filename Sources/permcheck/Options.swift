@@ -21,7 +21,7 @@ enum Options {
 
     // Evidence: what the token cannot show.
     static let caseName = OptionSpec(name: "--case", value: "NAME", help: "the eDiscovery case the call targets")
-    static let collection = OptionSpec(name: "--collection", value: "NAME", help: "the Purview collection the call targets")
+    static let collection = OptionSpec(name: "--collection", value: "NAME", help: "the Purview collection the call targets (Unified Catalog calls whose body names the governance domain: the domain id)")
     /// One option per row of the evidence table: what the file holds and the command that exports it.
     static let evidence: [OptionSpec] = EvidenceKind.all.map { kind in
         let command = kind.command.replacingOccurrences(of: "{case}", with: "NAME")
