@@ -48,8 +48,11 @@ public enum Evaluator {
             if let fix = finding.fix, !fixes.contains(fix) { fixes.append(fix) }
         }
 
-        let hints = hints(rule, input, unmet: findings.lazy.filter { $0.outcome == .unmet },
-                          unknown: findings.lazy.filter { $0.outcome == .unknown }) + layerHints(input, findings)
+        // The brief record writes no hints: they are built only when an observed failure on an allowed verdict
+        // needs them (a stale token explains it).
+        let needsHints = input.detail != .brief || (verdict == .allowed && input.observedStatus != nil)
+        let hints = !needsHints ? [] : hints(rule, input, unmet: findings.lazy.filter { $0.outcome == .unmet },
+                                             unknown: findings.lazy.filter { $0.outcome == .unknown }) + layerHints(input, findings)
         // The user saw 401/403 where the model predicts success: never a plain ALLOWED.
         let failure = verdict == .allowed ? ObservedFailure.explain(rule, input, hints: hints) : nil
         if let failure { verdict = failure.explainsFailure ? .denied : .indeterminate }
@@ -57,7 +60,7 @@ public enum Evaluator {
         var diagnosis = Diagnosis(
             apiID: rule.id, apiTitle: rule.title, verdict: verdict, predictedStatus: predictedStatus,
             observedStatus: input.observedStatus, token: input.token, findings: ordered, fixes: fixes,
-            hints: hints, evaluatedAt: input.at,
+            hints: input.detail == .brief ? [] : hints, evaluatedAt: input.at,
             caseName: input.evidence.caseName, collectionName: input.evidence.collectionName)
         diagnosis.observedFailure = failure
         diagnosis.observedResponse = input.observedResponse

@@ -67,6 +67,7 @@ import Testing
                     #expect(brief.reasons == full.reasons, "\(label): --summary counts the same reasons")
                     #expect(full.findings.allSatisfy { !$0.message.isEmpty } && brief.findings.allSatisfy { $0.message.isEmpty },
                             "\(label): the brief evaluation builds no messages, the full one all")
+                    #expect(brief.hints.isEmpty, "\(label): the brief evaluation builds no hints")
                 }
             }
         }
