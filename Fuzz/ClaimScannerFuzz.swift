@@ -7,8 +7,7 @@ import Foundation
 
 private let fuzzHeader = Base64URL.encode(Array(#"{"alg":"RS256","typ":"JWT"}"#.utf8))
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func claimScannerFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func claimScannerFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let payload = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     compareClaims(payload)
     compareTokens(Array((fuzzHeader + "." + Base64URL.encode(payload) + ".c2ln").utf8))

@@ -20,8 +20,7 @@ private let canaryPieces: [String] = {
 /// The personal value the redactor must remove: a name no input can contain (the harness removes "Zqx" from input).
 private let canaryName = "Zqx Canary"
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func outputSafetyFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func outputSafetyFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     scrubber(bytes)
     redactor(bytes)

@@ -3,8 +3,7 @@
 import Foundation
 
 /// Loads the input as a rule file; a rule that loads is linted, explained, and its examples are run.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func ruleLoaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func ruleLoaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     guard let rule = try? RuleLoader.load(bytes, path: "fuzz.json") else { return 0 }
     _ = try? RuleSet([rule])

@@ -12,8 +12,7 @@ private let fuzzHeader = Base64URL.encode(Array(#"{"alg":"RS256","typ":"JWT"}"#.
 
 /// Decodes the input as token text, and again as the payload of an otherwise well-formed token; whatever decodes
 /// is rendered and evaluated against every built-in rule, so renderers and checks also see hostile claim values.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func tokenDecoderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func tokenDecoderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     exercise(bytes)
     exercise(Array((fuzzHeader + "." + Base64URL.encode(bytes) + ".c2ln").utf8))
