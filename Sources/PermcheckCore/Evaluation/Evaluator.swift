@@ -7,8 +7,10 @@ public enum Evaluator {
     public static func evaluate(_ rule: APIRule, _ input: EvaluationInput) -> Diagnosis {
         let kind = input.token.principal.kind
         let checker = RequirementChecker(input: input)
+        let requirements = CrossCloudRequirement.requirements(of: rule, input)
         var findings: [Finding] = []
-        for requirement in CrossCloudRequirement.requirements(of: rule, input) where requirement.applies(to: kind) {
+        findings.reserveCapacity(requirements.count)
+        for requirement in requirements where requirement.applies(to: kind) {
             let result = checker.check(requirement.check)
             findings.append(Finding(
                 requirementID: requirement.id, kind: requirement.check.kind, outcome: result.outcome,

@@ -114,6 +114,8 @@ public enum TokenScrubber {
     /// The range (in `bytes`) of a token inside the run `start..<end`: from the first character of its header to the
     /// end of the run.
     static func token(in bytes: [UInt8], from start: Int, to end: Int) -> Range<Int>? {
+        // A run without line-break gaps (every word of ordinary output) is searched in place, without copies.
+        if bytes[start..<end].allSatisfy(isRunByte) { return headerStart(in: bytes[start..<end]).map { $0..<end } }
         // The run without its line-break gaps, and each compact byte's offset in `bytes`.
         var compact: [UInt8] = [], offsets: [Int] = []
         compact.reserveCapacity(end - start)
@@ -128,18 +130,23 @@ public enum TokenScrubber {
                 index = gapEnd(bytes, index) ?? (index + 1)
             }
         }
-        var segmentStart = 0
+        return headerStart(in: compact[...]).map { offsets[$0]..<end }
+    }
+
+    /// Where the first token header in `run` (base64url characters and dots, no gaps) starts, as an index of `run`.
+    static func headerStart(in run: ArraySlice<UInt8>) -> Int? {
+        var segmentStart = run.startIndex
         // Full decodes are bounded: text with more header-like starts than this is hidden from the first (conservative,
         // and it keeps hostile input linear).
         var fullChecks = 0, firstCandidate: Int?
-        while let dot = compact[segmentStart...].firstIndex(of: UInt8(ascii: ".")) {
+        while let dot = run[segmentStart...].firstIndex(of: UInt8(ascii: ".")) {
             if dot - segmentStart >= minimumHeaderLength {
-                for position in segmentStart...(dot - minimumHeaderLength) where startsHeader(compact[position])
-                    && opensObject(compact[position..<(position + 4)]) {
+                for position in segmentStart...(dot - minimumHeaderLength) where startsHeader(run[position])
+                    && opensObject(run[position..<(position + 4)]) {
                     if firstCandidate == nil { firstCandidate = position }
                     fullChecks += 1
-                    if fullChecks > 16 { return offsets[firstCandidate!]..<end }
-                    if isHeader(compact[position..<dot]) { return offsets[position]..<end }
+                    if fullChecks > 16 { return firstCandidate! }
+                    if isHeader(run[position..<dot]) { return position }
                 }
             }
             segmentStart = dot + 1
@@ -155,8 +162,28 @@ public enum TokenScrubber {
 
     /// Whether four base64url characters decode to bytes that can open a JSON object (`{`, or whitespace first).
     static func opensObject(_ quad: ArraySlice<UInt8>) -> Bool {
-        guard let first = try? Base64URL.decode(quad), let byte = first.first else { return false }
+        let byte: UInt8
+        if quad.count == 4, let high = sextet(quad[quad.startIndex]), let low = sextet(quad[quad.startIndex + 1]),
+           quad.dropFirst(2).allSatisfy(isBase64URL) {
+            // Four base64url characters always decode; the first byte is made of the first two (no decode, no copy).
+            byte = high << 2 | low >> 4
+        } else {
+            guard let first = try? Base64URL.decode(quad), let decoded = first.first else { return false }
+            byte = decoded
+        }
         return byte == UInt8(ascii: "{") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// A base64url character's 6-bit value.
+    static func sextet(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: nil
+        }
     }
 
     /// Whether `segment` decodes to a JSON object with an `alg` or `typ` member.
