@@ -212,6 +212,7 @@ enum JSONObjectScanner {
                 var elements: [JSONValue] = []
                 skipSpace()
                 if take(UInt8(ascii: "]")) { return .array(elements) }
+                elements.reserveCapacity(4)   // amr, wids, roles: one allocation for the usual few elements
                 while true {
                     guard let element = materialize() else { return nil }
                     elements.append(element)

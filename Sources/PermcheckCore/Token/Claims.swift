@@ -218,6 +218,7 @@ struct ClaimReader<Lookup: ClaimLookup> {
         let ascii: [String]? = text.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var words: [String] = []
+            words.reserveCapacity(bytes.reduce(1) { $0 + ($1 == 0x20 || $1 == 0x09 ? 1 : 0) })
             var start = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 {
                 if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }

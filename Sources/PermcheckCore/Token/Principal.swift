@@ -56,10 +56,11 @@ public struct Principal: Sendable, Equatable {
         appID = claims.appID
         groupIDs = claims.groups ?? []
         hasGroupsOverage = claims.hasGroupsOverage
-        isPersonalAccount = claims.tenantID?.lowercased() == Claims.personalAccountTenantID
+        isPersonalAccount = claims.tenantID?.equalsIgnoringCase(Claims.personalAccountTenantID) ?? false
         isManagedIdentity = claims.managedIdentityResourceID != nil
         var keys: [String] = []
-        for text in [claims.upn, claims.uniqueName, claims.preferredUsername, claims.email].compactMap({ $0 }) {
+        keys.reserveCapacity(4)
+        for case let text? in [claims.upn, claims.uniqueName, claims.preferredUsername, claims.email] {
             for form in Identifier.signInForms(text) where !keys.contains(form) { keys.append(form) }
         }
         if keys.isEmpty, let username = claims.username { keys = Identifier.signInForms(username) }
