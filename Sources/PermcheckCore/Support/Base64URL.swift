@@ -67,6 +67,12 @@ public enum Base64URL {
     private static let invalid: UInt8 = 0xFF
     private static let standardOnly: UInt8 = 0xFE
 
+    /// A base64url character's 6-bit value; `nil` for any other byte (`+` and `/` included).
+    static func sextet(_ byte: UInt8) -> UInt8? {
+        let value = decodeTable[Int(byte)]
+        return value < 64 ? value : nil
+    }
+
     /// Maps each byte to its 6-bit value, `standardOnly` for `+` and `/`, or `invalid`.
     private static let decodeTable: [UInt8] = {
         var table = [UInt8](repeating: invalid, count: 256)

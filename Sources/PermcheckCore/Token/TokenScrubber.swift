@@ -163,8 +163,8 @@ public enum TokenScrubber {
     /// Whether four base64url characters decode to bytes that can open a JSON object (`{`, or whitespace first).
     static func opensObject(_ quad: ArraySlice<UInt8>) -> Bool {
         let byte: UInt8
-        if quad.count == 4, let high = sextet(quad[quad.startIndex]), let low = sextet(quad[quad.startIndex + 1]),
-           quad.dropFirst(2).allSatisfy(isBase64URL) {
+        if quad.count == 4, let high = Base64URL.sextet(quad[quad.startIndex]),
+           let low = Base64URL.sextet(quad[quad.startIndex + 1]), quad.dropFirst(2).allSatisfy(isBase64URL) {
             // Four base64url characters always decode; the first byte is made of the first two (no decode, no copy).
             byte = high << 2 | low >> 4
         } else {
@@ -172,18 +172,6 @@ public enum TokenScrubber {
             byte = decoded
         }
         return byte == UInt8(ascii: "{") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// A base64url character's 6-bit value.
-    static func sextet(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "-"): 62
-        case UInt8(ascii: "_"): 63
-        default: nil
-        }
     }
 
     /// Whether `segment` decodes to a JSON object with an `alg` or `typ` member.
